@@ -1,0 +1,79 @@
+package plaid
+
+import (
+	"encoding/json"
+	"log/slog"
+)
+
+// CreditSession is the metadata and results of one Link session.
+type CreditSession struct {
+	LinkSessionID    *string               `json:"link_session_id,omitempty"`
+	SessionStartTime *Date                 `json:"session_start_time,omitempty"`
+	Results          *CreditSessionResults `json:"results,omitempty"`
+	Errors           []CreditSessionError  `json:"errors,omitempty"`
+
+	// Extra holds the members this package does not know, as received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var creditSessionSchema = &schema[CreditSession]{
+	name: "CreditSession",
+	fields: []field[CreditSession]{
+		optString("link_session_id", func(s *CreditSession) **string { return &s.LinkSessionID }),
+		optDate("session_start_time", func(s *CreditSession) **Date { return &s.SessionStartTime }),
+		optObject("results", func(s *CreditSession) **CreditSessionResults { return &s.Results }, creditSessionResultsSchema),
+		objects("errors", func(s *CreditSession) *[]CreditSessionError { return &s.Errors }, creditSessionErrorSchema),
+	},
+	extra: func(s *CreditSession) *map[string]json.RawMessage { return &s.Extra },
+}
+
+// GetLinkSessionID returns the LinkSessionID field if it's non-nil, zero value otherwise.
+func (s *CreditSession) GetLinkSessionID() string {
+	if s == nil {
+		return ""
+	}
+	return deref(s.LinkSessionID)
+}
+
+// GetSessionStartTime returns the SessionStartTime field if it's non-nil, zero value otherwise.
+func (s *CreditSession) GetSessionStartTime() Date {
+	if s == nil {
+		return Date{}
+	}
+	return deref(s.SessionStartTime)
+}
+
+// GetResults returns the Results field; it is nil if s is nil.
+func (s *CreditSession) GetResults() *CreditSessionResults {
+	if s == nil {
+		return nil
+	}
+	return s.Results
+}
+
+// Validate reports what decoding cannot: negative counts and statuses this
+// package does not know. It returns every problem, as an [errors.Join] of
+// [*FieldError] values in the order the members are written, or nil.
+func (s *CreditSession) Validate() error {
+	return validate(s, creditSessionSchema)
+}
+
+// UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
+func (s *CreditSession) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, s, creditSessionSchema)
+}
+
+// MarshalJSON implements the [encoding/json.Marshaler] interface.
+func (s CreditSession) MarshalJSON() ([]byte, error) {
+	return marshal(&s, creditSessionSchema, false)
+}
+
+// String returns s as JSON with public tokens redacted.
+func (s CreditSession) String() string { return redactedString(&s, creditSessionSchema) }
+
+// GoString returns s as a Go expression with public tokens redacted, for %#v.
+func (s CreditSession) GoString() string { return goString(s) }
+
+// LogValue implements the [slog.LogValuer] interface, logging s as JSON
+// with public tokens redacted.
+func (s CreditSession) LogValue() slog.Value { return redactedLogValue(&s, creditSessionSchema) }

@@ -1,0 +1,83 @@
+package plaid
+
+import (
+	"encoding/json"
+	"log/slog"
+)
+
+// CreditSessionError is an error that a user met in a Link session.
+type CreditSessionError struct {
+	ErrorType    *string `json:"error_type,omitempty"`
+	ErrorCode    *string `json:"error_code,omitempty"`
+	ErrorMessage *string `json:"error_message,omitempty"`
+	// DisplayMessage is a message for the user. Plaid sends null when
+	// there is none, and it is decoded as nil.
+	DisplayMessage *string `json:"display_message,omitempty"`
+
+	// Extra holds the members this package does not know, as received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var creditSessionErrorSchema = &schema[CreditSessionError]{
+	name: "CreditSessionError",
+	fields: []field[CreditSessionError]{
+		optString("error_type", func(e *CreditSessionError) **string { return &e.ErrorType }),
+		optString("error_code", func(e *CreditSessionError) **string { return &e.ErrorCode }),
+		optString("error_message", func(e *CreditSessionError) **string { return &e.ErrorMessage }),
+		optString("display_message", func(e *CreditSessionError) **string { return &e.DisplayMessage }),
+	},
+	extra: func(e *CreditSessionError) *map[string]json.RawMessage { return &e.Extra },
+}
+
+// GetErrorType returns the ErrorType field if it's non-nil, zero value otherwise.
+func (e *CreditSessionError) GetErrorType() string {
+	if e == nil {
+		return ""
+	}
+	return deref(e.ErrorType)
+}
+
+// GetErrorCode returns the ErrorCode field if it's non-nil, zero value otherwise.
+func (e *CreditSessionError) GetErrorCode() string {
+	if e == nil {
+		return ""
+	}
+	return deref(e.ErrorCode)
+}
+
+// GetErrorMessage returns the ErrorMessage field if it's non-nil, zero value otherwise.
+func (e *CreditSessionError) GetErrorMessage() string {
+	if e == nil {
+		return ""
+	}
+	return deref(e.ErrorMessage)
+}
+
+// GetDisplayMessage returns the DisplayMessage field if it's non-nil, zero value otherwise.
+func (e *CreditSessionError) GetDisplayMessage() string {
+	if e == nil {
+		return ""
+	}
+	return deref(e.DisplayMessage)
+}
+
+// UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
+func (e *CreditSessionError) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, e, creditSessionErrorSchema)
+}
+
+// MarshalJSON implements the [encoding/json.Marshaler] interface.
+func (e CreditSessionError) MarshalJSON() ([]byte, error) {
+	return marshal(&e, creditSessionErrorSchema, false)
+}
+
+// String returns e as JSON.
+func (e CreditSessionError) String() string { return redactedString(&e, creditSessionErrorSchema) }
+
+// GoString returns e as a Go expression, for %#v.
+func (e CreditSessionError) GoString() string { return goString(e) }
+
+// LogValue implements the [slog.LogValuer] interface, logging e as JSON.
+func (e CreditSessionError) LogValue() slog.Value {
+	return redactedLogValue(&e, creditSessionErrorSchema)
+}

@@ -1,0 +1,447 @@
+package plaid
+
+import (
+	"encoding/json"
+	"log/slog"
+)
+
+// CreditSessionResults is the set of results of a Link session.
+type CreditSessionResults struct {
+	ItemAddResults        []CreditSessionItemAddResult        `json:"item_add_results,omitempty"`
+	BankIncomeResults     []CreditSessionBankIncomeResult     `json:"bank_income_results,omitempty"`
+	BankEmploymentResults []CreditSessionBankEmploymentResult `json:"bank_employment_results,omitempty"`
+	PayrollIncomeResults  []CreditSessionPayrollIncomeResult  `json:"payroll_income_results,omitempty"`
+	// DocumentIncomeResults is nil when Plaid sends null, as it does when
+	// the session did no document income verification.
+	DocumentIncomeResults *CreditSessionDocumentIncomeResult `json:"document_income_results,omitempty"`
+
+	// Extra holds the members this package does not know, as received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var creditSessionResultsSchema = &schema[CreditSessionResults]{
+	name: "CreditSessionResults",
+	fields: []field[CreditSessionResults]{
+		objects("item_add_results", func(r *CreditSessionResults) *[]CreditSessionItemAddResult { return &r.ItemAddResults }, creditSessionItemAddResultSchema),
+		objects("bank_income_results", func(r *CreditSessionResults) *[]CreditSessionBankIncomeResult { return &r.BankIncomeResults }, creditSessionBankIncomeResultSchema),
+		objects("bank_employment_results", func(r *CreditSessionResults) *[]CreditSessionBankEmploymentResult { return &r.BankEmploymentResults }, creditSessionBankEmploymentResultSchema),
+		objects("payroll_income_results", func(r *CreditSessionResults) *[]CreditSessionPayrollIncomeResult { return &r.PayrollIncomeResults }, creditSessionPayrollIncomeResultSchema),
+		optObject("document_income_results", func(r *CreditSessionResults) **CreditSessionDocumentIncomeResult { return &r.DocumentIncomeResults }, creditSessionDocumentIncomeResultSchema),
+	},
+	extra: func(r *CreditSessionResults) *map[string]json.RawMessage { return &r.Extra },
+}
+
+// GetDocumentIncomeResults returns the DocumentIncomeResults field; it is
+// nil if r is nil.
+func (r *CreditSessionResults) GetDocumentIncomeResults() *CreditSessionDocumentIncomeResult {
+	if r == nil {
+		return nil
+	}
+	return r.DocumentIncomeResults
+}
+
+// UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
+func (r *CreditSessionResults) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, r, creditSessionResultsSchema)
+}
+
+// MarshalJSON implements the [encoding/json.Marshaler] interface.
+func (r CreditSessionResults) MarshalJSON() ([]byte, error) {
+	return marshal(&r, creditSessionResultsSchema, false)
+}
+
+// String returns r as JSON with public tokens redacted.
+func (r CreditSessionResults) String() string {
+	return redactedString(&r, creditSessionResultsSchema)
+}
+
+// GoString returns r as a Go expression with public tokens redacted, for %#v.
+func (r CreditSessionResults) GoString() string { return goString(r) }
+
+// LogValue implements the [slog.LogValuer] interface, logging r as JSON
+// with public tokens redacted.
+func (r CreditSessionResults) LogValue() slog.Value {
+	return redactedLogValue(&r, creditSessionResultsSchema)
+}
+
+// CreditSessionItemAddResult is an Item added in Link.
+//
+// Its PublicToken is a credential: it can be exchanged for an access
+// token. String, GoString and LogValue show it as REDACTED. MarshalJSON
+// writes it, since that is the wire format.
+type CreditSessionItemAddResult struct {
+	PublicToken   *string `json:"public_token,omitempty"`
+	ItemID        *string `json:"item_id,omitempty"`
+	InstitutionID *string `json:"institution_id,omitempty"`
+
+	// Extra holds the members this package does not know, as received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var creditSessionItemAddResultSchema = &schema[CreditSessionItemAddResult]{
+	name: "CreditSessionItemAddResult",
+	fields: []field[CreditSessionItemAddResult]{
+		optString("public_token", func(r *CreditSessionItemAddResult) **string { return &r.PublicToken }),
+		optString("item_id", func(r *CreditSessionItemAddResult) **string { return &r.ItemID }),
+		optString("institution_id", func(r *CreditSessionItemAddResult) **string { return &r.InstitutionID }),
+	},
+	extra: func(r *CreditSessionItemAddResult) *map[string]json.RawMessage { return &r.Extra },
+}
+
+// GetPublicToken returns the PublicToken field if it's non-nil, zero value otherwise.
+func (r *CreditSessionItemAddResult) GetPublicToken() string {
+	if r == nil {
+		return ""
+	}
+	return deref(r.PublicToken)
+}
+
+// GetItemID returns the ItemID field if it's non-nil, zero value otherwise.
+func (r *CreditSessionItemAddResult) GetItemID() string {
+	if r == nil {
+		return ""
+	}
+	return deref(r.ItemID)
+}
+
+// GetInstitutionID returns the InstitutionID field if it's non-nil, zero value otherwise.
+func (r *CreditSessionItemAddResult) GetInstitutionID() string {
+	if r == nil {
+		return ""
+	}
+	return deref(r.InstitutionID)
+}
+
+// UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
+func (r *CreditSessionItemAddResult) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, r, creditSessionItemAddResultSchema)
+}
+
+// MarshalJSON implements the [encoding/json.Marshaler] interface.
+func (r CreditSessionItemAddResult) MarshalJSON() ([]byte, error) {
+	return marshal(&r, creditSessionItemAddResultSchema, false)
+}
+
+// String returns r as JSON with the public token redacted.
+func (r CreditSessionItemAddResult) String() string {
+	return redactedString(&r, creditSessionItemAddResultSchema)
+}
+
+// GoString returns r as a Go expression with the public token redacted, for %#v.
+func (r CreditSessionItemAddResult) GoString() string { return goString(r) }
+
+// LogValue implements the [slog.LogValuer] interface, logging r as JSON
+// with the public token redacted.
+func (r CreditSessionItemAddResult) LogValue() slog.Value {
+	return redactedLogValue(&r, creditSessionItemAddResultSchema)
+}
+
+// CreditSessionBankIncomeStatus is the status of a bank income
+// verification. Plaid may add values: they decode and marshal unchanged,
+// and IsKnown reports false for them.
+type CreditSessionBankIncomeStatus string
+
+// List of values that CreditSessionBankIncomeStatus can take.
+const (
+	CreditSessionBankIncomeStatusApproved             CreditSessionBankIncomeStatus = "APPROVED"
+	CreditSessionBankIncomeStatusNoDepositsFound      CreditSessionBankIncomeStatus = "NO_DEPOSITS_FOUND"
+	CreditSessionBankIncomeStatusUserReportedNoIncome CreditSessionBankIncomeStatus = "USER_REPORTED_NO_INCOME"
+	CreditSessionBankIncomeStatusStarted              CreditSessionBankIncomeStatus = "STARTED"
+	CreditSessionBankIncomeStatusInternalError        CreditSessionBankIncomeStatus = "INTERNAL_ERROR"
+)
+
+// IsKnown reports whether s is one of the values listed above.
+func (s CreditSessionBankIncomeStatus) IsKnown() bool {
+	switch s {
+	case CreditSessionBankIncomeStatusApproved, CreditSessionBankIncomeStatusNoDepositsFound,
+		CreditSessionBankIncomeStatusUserReportedNoIncome, CreditSessionBankIncomeStatusStarted,
+		CreditSessionBankIncomeStatusInternalError:
+		return true
+	}
+	return false
+}
+
+// CreditSessionBankIncomeResult is a bank income verification in Link.
+type CreditSessionBankIncomeResult struct {
+	Status        *CreditSessionBankIncomeStatus `json:"status,omitempty"`
+	ItemID        *string                        `json:"item_id,omitempty"`
+	InstitutionID *string                        `json:"institution_id,omitempty"`
+
+	// Extra holds the members this package does not know, as received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var creditSessionBankIncomeResultSchema = &schema[CreditSessionBankIncomeResult]{
+	name: "CreditSessionBankIncomeResult",
+	fields: []field[CreditSessionBankIncomeResult]{
+		optEnum("status", func(r *CreditSessionBankIncomeResult) **CreditSessionBankIncomeStatus { return &r.Status }),
+		optString("item_id", func(r *CreditSessionBankIncomeResult) **string { return &r.ItemID }),
+		optString("institution_id", func(r *CreditSessionBankIncomeResult) **string { return &r.InstitutionID }),
+	},
+	extra: func(r *CreditSessionBankIncomeResult) *map[string]json.RawMessage { return &r.Extra },
+}
+
+// GetStatus returns the Status field if it's non-nil, zero value otherwise.
+func (r *CreditSessionBankIncomeResult) GetStatus() CreditSessionBankIncomeStatus {
+	if r == nil {
+		return ""
+	}
+	return deref(r.Status)
+}
+
+// GetItemID returns the ItemID field if it's non-nil, zero value otherwise.
+func (r *CreditSessionBankIncomeResult) GetItemID() string {
+	if r == nil {
+		return ""
+	}
+	return deref(r.ItemID)
+}
+
+// GetInstitutionID returns the InstitutionID field if it's non-nil, zero value otherwise.
+func (r *CreditSessionBankIncomeResult) GetInstitutionID() string {
+	if r == nil {
+		return ""
+	}
+	return deref(r.InstitutionID)
+}
+
+// UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
+func (r *CreditSessionBankIncomeResult) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, r, creditSessionBankIncomeResultSchema)
+}
+
+// MarshalJSON implements the [encoding/json.Marshaler] interface.
+func (r CreditSessionBankIncomeResult) MarshalJSON() ([]byte, error) {
+	return marshal(&r, creditSessionBankIncomeResultSchema, false)
+}
+
+// String returns r as JSON.
+func (r CreditSessionBankIncomeResult) String() string {
+	return redactedString(&r, creditSessionBankIncomeResultSchema)
+}
+
+// GoString returns r as a Go expression, for %#v.
+func (r CreditSessionBankIncomeResult) GoString() string { return goString(r) }
+
+// LogValue implements the [slog.LogValuer] interface, logging r as JSON.
+func (r CreditSessionBankIncomeResult) LogValue() slog.Value {
+	return redactedLogValue(&r, creditSessionBankIncomeResultSchema)
+}
+
+// CreditSessionBankEmploymentStatus is the status of a bank employment
+// verification. Plaid may add values: they decode and marshal unchanged,
+// and IsKnown reports false for them.
+type CreditSessionBankEmploymentStatus string
+
+// List of values that CreditSessionBankEmploymentStatus can take.
+const (
+	CreditSessionBankEmploymentStatusApproved          CreditSessionBankEmploymentStatus = "APPROVED"
+	CreditSessionBankEmploymentStatusNoEmployersFound  CreditSessionBankEmploymentStatus = "NO_EMPLOYERS_FOUND"
+	CreditSessionBankEmploymentStatusEmployerNotListed CreditSessionBankEmploymentStatus = "EMPLOYER_NOT_LISTED"
+	CreditSessionBankEmploymentStatusStarted           CreditSessionBankEmploymentStatus = "STARTED"
+	CreditSessionBankEmploymentStatusInternalError     CreditSessionBankEmploymentStatus = "INTERNAL_ERROR"
+)
+
+// IsKnown reports whether s is one of the values listed above.
+func (s CreditSessionBankEmploymentStatus) IsKnown() bool {
+	switch s {
+	case CreditSessionBankEmploymentStatusApproved, CreditSessionBankEmploymentStatusNoEmployersFound,
+		CreditSessionBankEmploymentStatusEmployerNotListed, CreditSessionBankEmploymentStatusStarted,
+		CreditSessionBankEmploymentStatusInternalError:
+		return true
+	}
+	return false
+}
+
+// CreditSessionBankEmploymentResult is a bank employment verification in
+// Link.
+type CreditSessionBankEmploymentResult struct {
+	Status        *CreditSessionBankEmploymentStatus `json:"status,omitempty"`
+	ItemID        *string                            `json:"item_id,omitempty"`
+	InstitutionID *string                            `json:"institution_id,omitempty"`
+
+	// Extra holds the members this package does not know, as received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var creditSessionBankEmploymentResultSchema = &schema[CreditSessionBankEmploymentResult]{
+	name: "CreditSessionBankEmploymentResult",
+	fields: []field[CreditSessionBankEmploymentResult]{
+		optEnum("status", func(r *CreditSessionBankEmploymentResult) **CreditSessionBankEmploymentStatus { return &r.Status }),
+		optString("item_id", func(r *CreditSessionBankEmploymentResult) **string { return &r.ItemID }),
+		optString("institution_id", func(r *CreditSessionBankEmploymentResult) **string { return &r.InstitutionID }),
+	},
+	extra: func(r *CreditSessionBankEmploymentResult) *map[string]json.RawMessage { return &r.Extra },
+}
+
+// GetStatus returns the Status field if it's non-nil, zero value otherwise.
+func (r *CreditSessionBankEmploymentResult) GetStatus() CreditSessionBankEmploymentStatus {
+	if r == nil {
+		return ""
+	}
+	return deref(r.Status)
+}
+
+// GetItemID returns the ItemID field if it's non-nil, zero value otherwise.
+func (r *CreditSessionBankEmploymentResult) GetItemID() string {
+	if r == nil {
+		return ""
+	}
+	return deref(r.ItemID)
+}
+
+// GetInstitutionID returns the InstitutionID field if it's non-nil, zero value otherwise.
+func (r *CreditSessionBankEmploymentResult) GetInstitutionID() string {
+	if r == nil {
+		return ""
+	}
+	return deref(r.InstitutionID)
+}
+
+// UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
+func (r *CreditSessionBankEmploymentResult) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, r, creditSessionBankEmploymentResultSchema)
+}
+
+// MarshalJSON implements the [encoding/json.Marshaler] interface.
+func (r CreditSessionBankEmploymentResult) MarshalJSON() ([]byte, error) {
+	return marshal(&r, creditSessionBankEmploymentResultSchema, false)
+}
+
+// String returns r as JSON.
+func (r CreditSessionBankEmploymentResult) String() string {
+	return redactedString(&r, creditSessionBankEmploymentResultSchema)
+}
+
+// GoString returns r as a Go expression, for %#v.
+func (r CreditSessionBankEmploymentResult) GoString() string { return goString(r) }
+
+// LogValue implements the [slog.LogValuer] interface, logging r as JSON.
+func (r CreditSessionBankEmploymentResult) LogValue() slog.Value {
+	return redactedLogValue(&r, creditSessionBankEmploymentResultSchema)
+}
+
+// CreditSessionPayrollIncomeResult is a digital payroll income verification
+// in Link.
+type CreditSessionPayrollIncomeResult struct {
+	NumPaystubsRetrieved *int    `json:"num_paystubs_retrieved,omitempty"`
+	NumW2sRetrieved      *int    `json:"num_w2s_retrieved,omitempty"`
+	InstitutionID        *string `json:"institution_id,omitempty"`
+	InstitutionName      *string `json:"institution_name,omitempty"`
+
+	// Extra holds the members this package does not know, as received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var creditSessionPayrollIncomeResultSchema = &schema[CreditSessionPayrollIncomeResult]{
+	name: "CreditSessionPayrollIncomeResult",
+	fields: []field[CreditSessionPayrollIncomeResult]{
+		optInt("num_paystubs_retrieved", func(r *CreditSessionPayrollIncomeResult) **int { return &r.NumPaystubsRetrieved }),
+		optInt("num_w2s_retrieved", func(r *CreditSessionPayrollIncomeResult) **int { return &r.NumW2sRetrieved }),
+		optString("institution_id", func(r *CreditSessionPayrollIncomeResult) **string { return &r.InstitutionID }),
+		optString("institution_name", func(r *CreditSessionPayrollIncomeResult) **string { return &r.InstitutionName }),
+	},
+	extra: func(r *CreditSessionPayrollIncomeResult) *map[string]json.RawMessage { return &r.Extra },
+}
+
+// GetNumPaystubsRetrieved returns the NumPaystubsRetrieved field if it's non-nil, zero value otherwise.
+func (r *CreditSessionPayrollIncomeResult) GetNumPaystubsRetrieved() int {
+	if r == nil {
+		return 0
+	}
+	return deref(r.NumPaystubsRetrieved)
+}
+
+// GetNumW2sRetrieved returns the NumW2sRetrieved field if it's non-nil, zero value otherwise.
+func (r *CreditSessionPayrollIncomeResult) GetNumW2sRetrieved() int {
+	if r == nil {
+		return 0
+	}
+	return deref(r.NumW2sRetrieved)
+}
+
+// GetInstitutionID returns the InstitutionID field if it's non-nil, zero value otherwise.
+func (r *CreditSessionPayrollIncomeResult) GetInstitutionID() string {
+	if r == nil {
+		return ""
+	}
+	return deref(r.InstitutionID)
+}
+
+// GetInstitutionName returns the InstitutionName field if it's non-nil, zero value otherwise.
+func (r *CreditSessionPayrollIncomeResult) GetInstitutionName() string {
+	if r == nil {
+		return ""
+	}
+	return deref(r.InstitutionName)
+}
+
+// UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
+func (r *CreditSessionPayrollIncomeResult) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, r, creditSessionPayrollIncomeResultSchema)
+}
+
+// MarshalJSON implements the [encoding/json.Marshaler] interface.
+func (r CreditSessionPayrollIncomeResult) MarshalJSON() ([]byte, error) {
+	return marshal(&r, creditSessionPayrollIncomeResultSchema, false)
+}
+
+// String returns r as JSON.
+func (r CreditSessionPayrollIncomeResult) String() string {
+	return redactedString(&r, creditSessionPayrollIncomeResultSchema)
+}
+
+// GoString returns r as a Go expression, for %#v.
+func (r CreditSessionPayrollIncomeResult) GoString() string { return goString(r) }
+
+// LogValue implements the [slog.LogValuer] interface, logging r as JSON.
+func (r CreditSessionPayrollIncomeResult) LogValue() slog.Value {
+	return redactedLogValue(&r, creditSessionPayrollIncomeResultSchema)
+}
+
+// CreditSessionDocumentIncomeResult is a document income verification in
+// Link: how many documents of each kind the user uploaded. All four counts
+// are required members.
+type CreditSessionDocumentIncomeResult struct {
+	NumPaystubsUploaded       int `json:"num_paystubs_uploaded"`
+	NumW2sUploaded            int `json:"num_w2s_uploaded"`
+	NumBankStatementsUploaded int `json:"num_bank_statements_uploaded"`
+	Num1099sUploaded          int `json:"num_1099s_uploaded"`
+
+	// Extra holds the members this package does not know, as received.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var creditSessionDocumentIncomeResultSchema = &schema[CreditSessionDocumentIncomeResult]{
+	name: "CreditSessionDocumentIncomeResult",
+	fields: []field[CreditSessionDocumentIncomeResult]{
+		reqInt("num_paystubs_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumPaystubsUploaded }),
+		reqInt("num_w2s_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumW2sUploaded }),
+		reqInt("num_bank_statements_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumBankStatementsUploaded }),
+		reqInt("num_1099s_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.Num1099sUploaded }),
+	},
+	extra: func(r *CreditSessionDocumentIncomeResult) *map[string]json.RawMessage { return &r.Extra },
+}
+
+// UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
+func (r *CreditSessionDocumentIncomeResult) UnmarshalJSON(data []byte) error {
+	return unmarshal(data, r, creditSessionDocumentIncomeResultSchema)
+}
+
+// MarshalJSON implements the [encoding/json.Marshaler] interface.
+func (r CreditSessionDocumentIncomeResult) MarshalJSON() ([]byte, error) {
+	return marshal(&r, creditSessionDocumentIncomeResultSchema, false)
+}
+
+// String returns r as JSON.
+func (r CreditSessionDocumentIncomeResult) String() string {
+	return redactedString(&r, creditSessionDocumentIncomeResultSchema)
+}
+
+// GoString returns r as a Go expression, for %#v.
+func (r CreditSessionDocumentIncomeResult) GoString() string { return goString(r) }
+
+// LogValue implements the [slog.LogValuer] interface, logging r as JSON.
+func (r CreditSessionDocumentIncomeResult) LogValue() slog.Value {
+	return redactedLogValue(&r, creditSessionDocumentIncomeResultSchema)
+}

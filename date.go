@@ -1,0 +1,384 @@
+package plaid
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+)
+
+// A Date is a calendar date such as 2022-09-30, or a date-time such as
+// 2022-09-30T23:40:30.946225Z, exactly as Plaid wrote it.
+//
+// Plaid documents session_start_time as a date but sends an RFC 3339
+// date-time, so a Date accepts both and remembers which it was given. It
+// keeps the number of fractional-second digits and the way the offset was
+// written (Z, +00:00 or -00:00), so that marshalling it reproduces the text
+// it was parsed from byte for byte. Two Dates compare equal with == exactly
+// when they marshal to the same text.
+//
+// The zero Date means "no date": it marshals to JSON null. A parsed
+// 0001-01-01 is a real date and is not zero.
+type Date struct {
+	year           int
+	month, day    uint8
+	hour, min, sec uint8
+	digits         uint8  // fractional-second digits written, 0 to 9
+	nsec           uint32 // nanoseconds within the second
+	offset         int16  // minutes east of UTC
+	zone           byte   // how the offset is written: 'Z', '+' or '-'
+	kind           dateKind
+}
+
+type dateKind uint8
+
+const (
+	noDate dateKind = iota
+	dateOnly
+	dateTime
+)
+
+// dateForms names the accepted forms in error messages.
+const dateForms = "YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.fraction] followed by Z or ±hh:mm"
+
+// NewDate returns the calendar date (not a date-time) for year, month and
+// day. Values outside their usual ranges are normalized as by [time.Date]:
+// October 32 becomes November 1.
+func NewDate(year int, month time.Month, day int) Date {
+	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	return Date{year: t.Year(), month: uint8(t.Month()), day: uint8(t.Day()), kind: dateOnly}
+}
+
+// NewDateTime returns the date-time for the instant t in t's offset. It
+// marshals in RFC 3339 form with as few fractional digits as represent t
+// exactly, and Z for a zero offset. An offset that RFC 3339 cannot write
+// (one with seconds, as some historical zones have) is replaced by UTC.
+func NewDateTime(t time.Time) Date {
+	_, off := t.Zone()
+	if off%60 != 0 || off <= -24*3600 || off >= 24*3600 {
+		t, off = t.UTC(), 0
+	}
+	d := Date{
+		year: t.Year(), month: uint8(t.Month()), day: uint8(t.Day()),
+		hour: uint8(t.Hour()), min: uint8(t.Minute()), sec: uint8(t.Second()),
+		nsec: uint32(t.Nanosecond()), offset: int16(off / 60), zone: 'Z', kind: dateTime,
+	}
+	for d.digits < 9 && d.nsec%pow10[9-d.digits] != 0 {
+		d.digits++
+	}
+	switch {
+	case off > 0:
+		d.zone = '+'
+	case off < 0:
+		d.zone = '-'
+	}
+	return d
+}
+
+var pow10 = [...]uint32{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000}
+
+// ParseDate parses a date in the form YYYY-MM-DD, or a date-time in the
+// form YYYY-MM-DDThh:mm:ss with an optional fraction of 1 to 9 digits and
+// then Z or ±hh:mm. The calendar and the clock are checked: 2023-02-29,
+// 24:00:00 and a 60th second are errors. The error is a [*FieldError] with
+// an empty path, which quotes s and names the accepted forms.
+func ParseDate(s string) (Date, error) {
+	return parseDate(s)
+}
+
+// MustParseDate is like [ParseDate] but panics if s cannot be parsed. It
+// is meant for tests and for initializing variables.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func parseDate[S string | []byte](s S) (Date, error) {
+	d, problem := scanDate(s)
+	if problem != "" {
+		return Date{}, &FieldError{Err: fmt.Errorf("cannot parse %s as Date: %s; want %s", quote(s), problem, dateForms)}
+	}
+	return d, nil
+}
+
+// scanDate parses s and returns what is wrong with it, if anything.
+func scanDate[S string | []byte](s S) (Date, string) {
+	var d Date
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return d, "not a date"
+	}
+	year, ok1 := digits(s[0:4])
+	month, ok2 := digits(s[5:7])
+	day, ok3 := digits(s[8:10])
+	switch {
+	case !(ok1 && ok2 && ok3):
+		return d, "not a date"
+	case month < 1 || month > 12:
+		return d, "month out of range"
+	case day < 1 || day > daysIn(time.Month(month), year):
+		return d, "day out of range"
+	}
+	d.year, d.month, d.day, d.kind = year, uint8(month), uint8(day), dateOnly
+	if len(s) == 10 {
+		return d, ""
+	}
+	return scanClock(d, s[10:])
+}
+
+// scanClock parses the part of a date-time after the date: Thh:mm:ss,
+// the fraction and the offset.
+func scanClock[S string | []byte](d Date, s S) (Date, string) {
+	if len(s) < 10 || s[0] != 'T' || s[3] != ':' || s[6] != ':' {
+		return d, "not a date-time"
+	}
+	hour, ok1 := digits(s[1:3])
+	min, ok2 := digits(s[4:6])
+	sec, ok3 := digits(s[7:9])
+	switch {
+	case !(ok1 && ok2 && ok3):
+		return d, "not a date-time"
+	case hour > 23:
+		return d, "hour out of range"
+	case min > 59:
+		return d, "minute out of range"
+	case sec > 59:
+		return d, "second out of range"
+	}
+	d.hour, d.min, d.sec, d.kind = uint8(hour), uint8(min), uint8(sec), dateTime
+	s = s[9:]
+	if s[0] == '.' {
+		n := 1
+		for n < len(s) && n <= 10 && '0' <= s[n] && s[n] <= '9' {
+			n++
+		}
+		if n == 1 || n > 10 {
+			return d, "fraction must have 1 to 9 digits"
+		}
+		frac, _ := digits(s[1:n])
+		d.digits, d.nsec = uint8(n-1), uint32(frac)*pow10[10-n]
+		s = s[n:]
+	}
+	return scanOffset(d, s)
+}
+
+func scanOffset[S string | []byte](d Date, s S) (Date, string) {
+	if len(s) == 1 && s[0] == 'Z' {
+		d.zone = 'Z'
+		return d, ""
+	}
+	if len(s) != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':' {
+		return d, "missing or malformed offset"
+	}
+	hour, ok1 := digits(s[1:3])
+	min, ok2 := digits(s[4:6])
+	if !ok1 || !ok2 || hour > 23 || min > 59 {
+		return d, "offset out of range"
+	}
+	d.zone, d.offset = s[0], int16(hour*60+min)
+	if d.zone == '-' {
+		d.offset = -d.offset
+	}
+	return d, ""
+}
+
+// digits returns the value of a run of ASCII digits.
+func digits[S string | []byte](s S) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// IsZero reports whether d is the zero Date, which means "no date".
+func (d Date) IsZero() bool { return d.kind == noDate }
+
+// IsValid reports whether d is a date or date-time that can be marshalled:
+// it is not zero and its year is within 0000 to 9999.
+func (d Date) IsValid() bool { return d.kind != noDate && 0 <= d.year && d.year <= 9999 }
+
+// HasTime reports whether d is a date-time rather than a calendar date.
+func (d Date) HasTime() bool { return d.kind == dateTime }
+
+// Time returns d as a [time.Time]. A calendar date gives midnight UTC; a
+// date-time gives its instant in its own offset (UTC for a zero offset).
+// The zero Date gives the zero Time.
+func (d Date) Time() time.Time {
+	if d.kind == noDate {
+		return time.Time{}
+	}
+	loc := time.UTC
+	if d.offset != 0 {
+		loc = time.FixedZone("", int(d.offset)*60)
+	}
+	return time.Date(d.year, time.Month(d.month), int(d.day), int(d.hour), int(d.min), int(d.sec), int(d.nsec), loc)
+}
+
+// instant returns the seconds since 1970 and nanoseconds of d, without
+// building the time.Location that Time needs.
+func (d Date) instant() (int64, uint32) {
+	days := time.Date(d.year, time.Month(d.month), int(d.day), 0, 0, 0, 0, time.UTC).Unix()
+	return days + int64(d.hour)*3600 + int64(d.min)*60 + int64(d.sec) - int64(d.offset)*60, d.nsec
+}
+
+// Equal reports whether d and u are the same kind of value and the same
+// day (for dates) or the same instant (for date-times), however their
+// offsets or fractions are written. The zero Date equals only itself.
+func (d Date) Equal(u Date) bool {
+	return d.kind == u.kind && d.Compare(u) == 0
+}
+
+// Compare compares the instants of d and u, a calendar date counting as
+// midnight UTC. If d is before u, it returns -1; if d is after u, it
+// returns +1; if they're the same, it returns 0. The zero Date is before
+// every other Date.
+func (d Date) Compare(u Date) int {
+	switch {
+	case d.kind == noDate || u.kind == noDate:
+		return cmp3(u.kind == noDate, d.kind == noDate)
+	}
+	ds, dn := d.instant()
+	us, un := u.instant()
+	if ds != us {
+		return cmp3(ds > us, ds < us)
+	}
+	return cmp3(dn > un, dn < un)
+}
+
+func cmp3(greater, less bool) int {
+	switch {
+	case greater && !less:
+		return 1
+	case less && !greater:
+		return -1
+	}
+	return 0
+}
+
+// Before reports whether the instant of d is before that of u.
+func (d Date) Before(u Date) bool { return d.Compare(u) < 0 }
+
+// After reports whether the instant of d is after that of u.
+func (d Date) After(u Date) bool { return d.Compare(u) > 0 }
+
+// String returns the text d marshals to, or "" for the zero Date.
+func (d Date) String() string {
+	if d.kind == noDate {
+		return ""
+	}
+	var buf [40]byte
+	return string(d.appendTo(buf[:0]))
+}
+
+// GoString returns d as a Go expression, for the %#v verb.
+func (d Date) GoString() string {
+	if d.kind == noDate {
+		return "plaid.Date{}"
+	}
+	return `plaid.MustParseDate("` + d.String() + `")`
+}
+
+// LogValue implements the [slog.LogValuer] interface, logging d as its text.
+func (d Date) LogValue() slog.Value { return slog.StringValue(d.String()) }
+
+var (
+	errZeroDate  = errors.New("cannot marshal the zero Date")
+	errDateRange = errors.New("cannot marshal Date: year outside 0000 to 9999")
+)
+
+// AppendText implements the [encoding.TextAppender] interface. It returns
+// an error for the zero Date and for a year outside 0000 to 9999.
+func (d Date) AppendText(b []byte) ([]byte, error) {
+	switch {
+	case d.kind == noDate:
+		return b, &FieldError{Err: errZeroDate}
+	case !d.IsValid():
+		return b, &FieldError{Err: errDateRange}
+	}
+	return d.appendTo(b), nil
+}
+
+// MarshalText implements the [encoding.TextMarshaler] interface, with the
+// text that d was parsed from.
+func (d Date) MarshalText() ([]byte, error) {
+	return d.AppendText(make([]byte, 0, 35))
+}
+
+// UnmarshalText implements the [encoding.TextUnmarshaler] interface,
+// accepting the forms that [ParseDate] accepts.
+func (d *Date) UnmarshalText(text []byte) error {
+	v, err := parseDate(text)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// MarshalJSON implements the [encoding/json.Marshaler] interface. The zero
+// Date marshals to null, any other to a JSON string of its text.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.kind == noDate {
+		return []byte("null"), nil
+	}
+	b, err := d.AppendText(append(make([]byte, 0, 37), '"'))
+	return append(b, '"'), err
+}
+
+// UnmarshalJSON implements the [encoding/json.Unmarshaler] interface. It
+// accepts a JSON string in a form that [ParseDate] accepts; null leaves d
+// unchanged, and "" is an error.
+func (d *Date) UnmarshalJSON(data []byte) error {
+	return unmarshalValue(data, d, (*decoder).date)
+}
+
+// appendTo appends the text of a non-zero d. A year outside 0000 to 9999
+// is written in full, as String needs something to show.
+func (d Date) appendTo(b []byte) []byte {
+	if 0 <= d.year && d.year <= 9999 {
+		b = append2(append2(b, d.year/100), d.year%100)
+	} else {
+		b = strconv.AppendInt(b, int64(d.year), 10)
+	}
+	b = append2(append(b, '-'), int(d.month))
+	b = append2(append(b, '-'), int(d.day))
+	if d.kind == dateOnly {
+		return b
+	}
+	b = append2(append(b, 'T'), int(d.hour))
+	b = append2(append(b, ':'), int(d.min))
+	b = append2(append(b, ':'), int(d.sec))
+	if d.digits > 0 {
+		b = append(b, '.')
+		frac := d.nsec / pow10[9-d.digits]
+		for i := int(d.digits) - 1; i >= 0; i-- {
+			b = append(b, byte('0'+frac/pow10[i]%10))
+		}
+	}
+	if d.zone == 'Z' {
+		return append(b, 'Z')
+	}
+	off := int(d.offset)
+	if off < 0 {
+		off = -off
+	}
+	b = append2(append(b, d.zone), off/60)
+	return append2(append(b, ':'), off%60)
+}
+
+// append2 appends n, from 0 to 99, as two digits.
+func append2(b []byte, n int) []byte {
+	return append(b, byte('0'+n/10), byte('0'+n%10))
+}

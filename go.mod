@@ -1,0 +1,3 @@
+module github.com/creditsession/plaid
+
+go 1.24

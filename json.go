@@ -1,0 +1,1046 @@
+package plaid
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// This file holds the JSON machinery that every type shares. Each type
+// describes its members once, in a schema: name, JSON kind, and where the
+// value lives. decodeObject and encodeObject walk that schema in a single
+// pass over the bytes, so that bytes become values and values become the
+// same bytes without reflection, maps or a second decode.
+
+// maxDepth bounds the nesting of objects and arrays, as encoding/json
+// does, so that hostile input cannot exhaust the stack.
+const maxDepth = 10000
+
+var (
+	errMissing   = errors.New("missing required member")
+	errDuplicate = errors.New("duplicate member name")
+)
+
+// A schema describes how a struct type T is written in JSON.
+type schema[T any] struct {
+	name   string     // the Go type name, for error messages
+	fields []field[T] // the known members, in the order they are written
+	extra  func(*T) *map[string]json.RawMessage
+}
+
+// A field is one known member of a JSON object.
+type field[T any] struct {
+	name     string
+	key      string // the quoted name and colon, as written
+	required bool
+	decode   func(*decoder, *T) error // reads a value that is not null
+	encode   func(*encoder, *T) error // writes the member if it is present
+	validate func(*T) []error         // checks what decoding cannot; may be nil
+}
+
+// index returns the position of the member called name, or -1.
+func (s *schema[T]) index(name []byte) int {
+	for i := range s.fields {
+		if s.fields[i].name == string(name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// unmarshal decodes data, which must hold one JSON object or null, into v.
+func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
+	return unmarshalValue(data, v, func(d *decoder, v *T) error { return decodeObject(d, v, s) })
+}
+
+// unmarshalValue decodes data, which must hold one JSON value, into v with
+// decode. As is the convention, null leaves v unchanged; so does an error.
+func unmarshalValue[T any](data []byte, v *T, decode func(*decoder, *T) error) error {
+	d := decoder{data: data}
+	if d.null() {
+		return d.end()
+	}
+	var t T
+	if err := decode(&d, &t); err != nil {
+		return err
+	}
+	if err := d.end(); err != nil {
+		return err
+	}
+	*v = t
+	return nil
+}
+
+// marshal encodes v as s describes. With redact set, credentials are
+// written as "REDACTED", for String and LogValue.
+func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
+	e := encoder{buf: make([]byte, 0, 256), redact: redact}
+	if err := encodeObject(&e, v, s); err != nil {
+		return nil, err
+	}
+	return e.buf, nil
+}
+
+// validate runs the checks of every member of v, in the order they are
+// written, and joins the problems found.
+func validate[T any](v *T, s *schema[T]) error {
+	return errors.Join(validateObject(v, s)...)
+}
+
+func validateObject[T any](v *T, s *schema[T]) []error {
+	var errs []error
+	for i := range s.fields {
+		if f := &s.fields[i]; f.validate != nil {
+			for _, err := range f.validate(v) {
+				errs = append(errs, atMember(f.name, err))
+			}
+		}
+	}
+	return errs
+}
+
+// decodeObject reads a JSON object into v. Known members are decoded by
+// their fields; null for one leaves it unset. Other members are kept in
+// Extra as their raw bytes. A name that occurs twice and a required member
+// that is missing or null are errors.
+func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
+	if d.peek() != '{' {
+		return d.typeError(s.name)
+	}
+	if err := d.open(); err != nil {
+		return err
+	}
+	var seen, set uint64
+	for more := d.peek() != '}'; more; {
+		name, err := d.memberName()
+		if err != nil {
+			return err
+		}
+		i := s.index(name)
+		switch {
+		case i < 0:
+			err = d.extra(s.extra(v), string(name))
+		case seen&(1<<i) != 0:
+			err = atMember(s.fields[i].name, errDuplicate)
+		case d.null():
+			seen |= 1 << i
+		default:
+			seen, set = seen|1<<i, set|1<<i
+			if err = s.fields[i].decode(d, v); err != nil {
+				err = atMember(s.fields[i].name, err)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if more, err = d.next('}', "object key:value pair"); err != nil {
+			return err
+		}
+	}
+	d.close()
+	for i := range s.fields {
+		if s.fields[i].required && set&(1<<i) == 0 {
+			return atMember(s.fields[i].name, errMissing)
+		}
+	}
+	return nil
+}
+
+// decodeArray reads a JSON array into *p, each element with decode. An
+// empty array gives an empty slice, not nil, so that [] is written back.
+func decodeArray[E any](d *decoder, p *[]E, what string, decode func(*decoder, *E) error) error {
+	if d.peek() != '[' {
+		return d.typeError(what)
+	}
+	if err := d.open(); err != nil {
+		return err
+	}
+	s := make([]E, 0)
+	for more := d.peek() != ']'; more; {
+		s = append(s, *new(E))
+		if err := decode(d, &s[len(s)-1]); err != nil {
+			return atIndex(len(s)-1, err)
+		}
+		var err error
+		if more, err = d.next(']', "array element"); err != nil {
+			return err
+		}
+	}
+	d.close()
+	*p = s
+	return nil
+}
+
+// encodeObject writes v as a JSON object: its known members in schema
+// order, then the members of Extra sorted by name.
+func encodeObject[T any](e *encoder, v *T, s *schema[T]) error {
+	e.buf = append(e.buf, '{')
+	for i := range s.fields {
+		if err := s.fields[i].encode(e, v); err != nil {
+			return atMember(s.fields[i].name, err)
+		}
+	}
+	if err := encodeExtra(e, *s.extra(v), s); err != nil {
+		return err
+	}
+	e.buf = append(e.buf, '}')
+	return nil
+}
+
+func encodeExtra[T any](e *encoder, extra map[string]json.RawMessage, s *schema[T]) error {
+	if len(extra) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(extra))
+	for name := range extra {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if s.index([]byte(name)) >= 0 {
+			return atMember(memberPath(name), errors.New("Extra holds a member that the struct has a field for"))
+		}
+		e.comma()
+		e.buf = append(appendString(e.buf, name), ':')
+		var err error
+		if e.buf, err = appendCompact(e.buf, extra[name]); err != nil {
+			return atMember(memberPath(name), err)
+		}
+	}
+	return nil
+}
+
+func encodeArray[E any](e *encoder, s []E, encode func(*encoder, *E) error) error {
+	e.buf = append(e.buf, '[')
+	for i := range s {
+		if i > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		if err := encode(e, &s[i]); err != nil {
+			return atIndex(i, err)
+		}
+	}
+	e.buf = append(e.buf, ']')
+	return nil
+}
+
+// The field constructors below are the JSON kinds that the schemas use.
+// Each takes the member name and a function that locates the Go field.
+
+// optString is an optional string. If it is a credential, String and
+// LogValue show it as REDACTED.
+func optString[T any](name string, p func(*T) **string) field[T] {
+	secret := isCredential(name)
+	return field[T]{
+		name: name, key: strconv.Quote(name) + ":",
+		decode: func(d *decoder, v *T) error {
+			s, err := d.string("string")
+			*p(v) = &s
+			return err
+		},
+		encode: func(e *encoder, v *T) error {
+			if s := *p(v); s != nil {
+				e.key(name)
+				e.string(*s, secret)
+			}
+			return nil
+		},
+	}
+}
+
+// reqString is a required string, which Validate checks is not empty.
+func reqString[T any](name string, p func(*T) *string) field[T] {
+	return field[T]{
+		name: name, key: strconv.Quote(name) + ":", required: true,
+		decode: func(d *decoder, v *T) (err error) {
+			*p(v), err = d.string("string")
+			return err
+		},
+		encode: func(e *encoder, v *T) error {
+			e.key(name)
+			e.string(*p(v), false)
+			return nil
+		},
+		validate: func(v *T) []error { return check(*p(v) != "", "must not be empty") },
+	}
+}
+
+// optInt is an optional count, which Validate checks is not negative.
+func optInt[T any](name string, p func(*T) **int) field[T] {
+	return field[T]{
+		name: name, key: strconv.Quote(name) + ":",
+		decode: func(d *decoder, v *T) error {
+			n, err := d.int()
+			*p(v) = &n
+			return err
+		},
+		encode: func(e *encoder, v *T) error {
+			if n := *p(v); n != nil {
+				e.key(name)
+				e.buf = strconv.AppendInt(e.buf, int64(*n), 10)
+			}
+			return nil
+		},
+		validate: func(v *T) []error {
+			n := *p(v)
+			return check(n == nil || *n >= 0, "negative count %d", deref(n))
+		},
+	}
+}
+
+// reqInt is a required count, which Validate checks is not negative.
+func reqInt[T any](name string, p func(*T) *int) field[T] {
+	return field[T]{
+		name: name, key: strconv.Quote(name) + ":", required: true,
+		decode: func(d *decoder, v *T) (err error) {
+			*p(v), err = d.int()
+			return err
+		},
+		encode: func(e *encoder, v *T) error {
+			e.key(name)
+			e.buf = strconv.AppendInt(e.buf, int64(*p(v)), 10)
+			return nil
+		},
+		validate: func(v *T) []error { return check(*p(v) >= 0, "negative count %d", *p(v)) },
+	}
+}
+
+func optDate[T any](name string, p func(*T) **Date) field[T] {
+	return field[T]{
+		name: name, key: strconv.Quote(name) + ":",
+		decode: func(d *decoder, v *T) error {
+			var t Date
+			err := d.date(&t)
+			*p(v) = &t
+			return err
+		},
+		encode: func(e *encoder, v *T) error {
+			if t := *p(v); t != nil {
+				e.key(name)
+				return e.date(*t)
+			}
+			return nil
+		},
+	}
+}
+
+// An enum is a string type with a list of known values.
+type enum interface {
+	~string
+	IsKnown() bool
+}
+
+// optEnum is an optional enum, which keeps values it does not know and
+// which Validate checks is known.
+func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
+	typeName := reflect.TypeFor[E]().Name()
+	return field[T]{
+		name: name, key: strconv.Quote(name) + ":",
+		decode: func(d *decoder, v *T) error {
+			s, err := d.string(typeName)
+			e := E(s)
+			*p(v) = &e
+			return err
+		},
+		encode: func(e *encoder, v *T) error {
+			if s := *p(v); s != nil {
+				e.key(name)
+				e.string(string(*s), false)
+			}
+			return nil
+		},
+		validate: func(v *T) []error {
+			s := *p(v)
+			return check(s == nil || (*s).IsKnown(), "unknown %s %q", typeName, deref(s))
+		},
+	}
+}
+
+// optObject is an optional nested object, validated member by member.
+func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
+	return field[T]{
+		name: name, key: strconv.Quote(name) + ":",
+		decode: func(d *decoder, v *T) error {
+			u := new(U)
+			*p(v) = u
+			return decodeObject(d, u, s)
+		},
+		encode: func(e *encoder, v *T) error {
+			if u := *p(v); u != nil {
+				e.key(name)
+				return encodeObject(e, u, s)
+			}
+			return nil
+		},
+		validate: func(v *T) []error {
+			if u := *p(v); u != nil {
+				return validateObject(u, s)
+			}
+			return nil
+		},
+	}
+}
+
+// objects is an array of objects. Its elements may not be null, since a
+// null element could not be written back.
+func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
+	decodeElem := func(d *decoder, u *U) error { return decodeObject(d, u, s) }
+	encodeElem := func(e *encoder, u *U) error { return encodeObject(e, u, s) }
+	return field[T]{
+		name: name, key: strconv.Quote(name) + ":",
+		decode: func(d *decoder, v *T) error {
+			return decodeArray(d, p(v), "[]"+s.name, decodeElem)
+		},
+		encode: func(e *encoder, v *T) error {
+			if u := *p(v); u != nil {
+				e.key(name)
+				return encodeArray(e, u, encodeElem)
+			}
+			return nil
+		},
+		validate: func(v *T) []error {
+			var errs []error
+			for i := range *p(v) {
+				for _, err := range validateObject(&(*p(v))[i], s) {
+					errs = append(errs, atIndex(i, err))
+				}
+			}
+			return errs
+		},
+	}
+}
+
+// check returns a problem as a one-element list if ok is false.
+func check(ok bool, format string, args ...any) []error {
+	if ok {
+		return nil
+	}
+	return []error{&FieldError{Err: fmt.Errorf(format, args...)}}
+}
+
+// A decoder reads JSON from data, checking its syntax as it goes, since
+// UnmarshalJSON may be called directly on bytes nothing else has checked.
+type decoder struct {
+	data    []byte
+	pos     int
+	depth   int
+	scratch []byte // strings that had escapes, unescaped
+}
+
+// peek skips white space and returns the next byte, or 0 at the end.
+func (d *decoder) peek() byte {
+	for ; d.pos < len(d.data); d.pos++ {
+		switch c := d.data[d.pos]; c {
+		case ' ', '\t', '\n', '\r':
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// null reads a null if one comes next.
+func (d *decoder) null() bool {
+	if d.peek() == 'n' && len(d.data)-d.pos >= 4 && string(d.data[d.pos:d.pos+4]) == "null" {
+		d.pos += 4
+		return true
+	}
+	return false
+}
+
+// end checks that only white space is left.
+func (d *decoder) end() error {
+	if d.peek() != 0 || d.pos < len(d.data) {
+		return d.syntaxError("after top-level value")
+	}
+	return nil
+}
+
+// open reads the '{' or '[' that peek saw.
+func (d *decoder) open() error {
+	d.pos++
+	if d.depth++; d.depth > maxDepth {
+		return &FieldError{Err: fmt.Errorf("exceeded max depth %d", maxDepth)}
+	}
+	return nil
+}
+
+// close reads the '}' or ']' that ends an object or array.
+func (d *decoder) close() {
+	d.pos++
+	d.depth--
+}
+
+// next reads the ',' between members or elements, and reports whether
+// another follows; at the closing byte it reports false without reading it.
+func (d *decoder) next(closing byte, after string) (bool, error) {
+	switch d.peek() {
+	case ',':
+		d.pos++
+		return true, nil
+	case closing:
+		return false, nil
+	}
+	return false, d.syntaxError("after " + after)
+}
+
+// memberName reads a member name and its colon. The result is only valid
+// until the next string is read.
+func (d *decoder) memberName() ([]byte, error) {
+	if d.peek() != '"' {
+		return nil, d.syntaxError("looking for beginning of object key string")
+	}
+	name, err := d.stringBytes()
+	if err != nil {
+		return nil, err
+	}
+	if d.peek() != ':' {
+		return nil, d.syntaxError("after object key")
+	}
+	d.pos++
+	return name, nil
+}
+
+// extra reads the value of an unknown member into *m, copied, since the
+// caller may reuse data.
+func (d *decoder) extra(m *map[string]json.RawMessage, name string) error {
+	if _, dup := (*m)[name]; dup {
+		return atMember(memberPath(name), errDuplicate)
+	}
+	raw, err := d.skip()
+	if err != nil {
+		return atMember(memberPath(name), err)
+	}
+	if *m == nil {
+		*m = make(map[string]json.RawMessage)
+	}
+	(*m)[name] = append(json.RawMessage(nil), raw...)
+	return nil
+}
+
+// string reads a JSON string; what names the Go type for a type error.
+func (d *decoder) string(what string) (string, error) {
+	if d.peek() != '"' {
+		return "", d.typeError(what)
+	}
+	b, err := d.stringBytes()
+	return string(b), err
+}
+
+// date reads a JSON string holding a Date.
+func (d *decoder) date(t *Date) error {
+	if d.peek() != '"' {
+		return d.typeError("Date")
+	}
+	b, err := d.stringBytes()
+	if err != nil {
+		return err
+	}
+	*t, err = parseDate(b)
+	return err
+}
+
+// int reads a JSON number that is an integer and fits an int.
+func (d *decoder) int() (int, error) {
+	if c := d.peek(); c != '-' && (c < '0' || c > '9') {
+		return 0, d.typeError("int")
+	}
+	start := d.pos
+	if err := d.number(); err != nil {
+		return 0, err
+	}
+	text := d.data[start:d.pos]
+	if bytes.ContainsAny(text, ".eE") {
+		return 0, &FieldError{Err: fmt.Errorf("cannot unmarshal number %s into int: not an integer", cut(text))}
+	}
+	neg := text[0] == '-'
+	limit := uint64(maxInt)
+	if neg {
+		limit++
+	}
+	var n uint64
+	for _, c := range text[btoi(neg):] {
+		digit := uint64(c - '0')
+		if n > (limit-digit)/10 {
+			return 0, &FieldError{Err: fmt.Errorf("cannot unmarshal number %s into int: out of range", cut(text))}
+		}
+		n = n*10 + digit
+	}
+	if neg {
+		return int(-n), nil
+	}
+	return int(n), nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+const maxInt = int(^uint(0) >> 1)
+
+// number reads a JSON number, checking its grammar.
+func (d *decoder) number() error {
+	i := d.pos
+	if d.data[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(d.data) && d.data[i] == '0':
+		i++
+	case i < len(d.data) && '1' <= d.data[i] && d.data[i] <= '9':
+		i = d.digits(i)
+	default:
+		d.pos = i
+		return d.syntaxError("in numeric literal")
+	}
+	if i < len(d.data) && d.data[i] == '.' {
+		if i++; i == d.digits(i) {
+			d.pos = i
+			return d.syntaxError("after decimal point in numeric literal")
+		}
+		i = d.digits(i)
+	}
+	if i < len(d.data) && (d.data[i] == 'e' || d.data[i] == 'E') {
+		if i++; i < len(d.data) && (d.data[i] == '+' || d.data[i] == '-') {
+			i++
+		}
+		if i == d.digits(i) {
+			d.pos = i
+			return d.syntaxError("in exponent of numeric literal")
+		}
+		i = d.digits(i)
+	}
+	d.pos = i
+	return nil
+}
+
+// digits returns the position after the run of digits at i.
+func (d *decoder) digits(i int) int {
+	for i < len(d.data) && '0' <= d.data[i] && d.data[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// plain reports which bytes stand for themselves in a JSON string.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// stringBytes reads a JSON string and returns its contents, which must be
+// valid UTF-8. The result aliases data, or scratch when the string has
+// escapes, and is valid until the next string is read.
+func (d *decoder) stringBytes() ([]byte, error) {
+	start := d.pos + 1
+	for i := start; i < len(d.data); {
+		switch c := d.data[i]; {
+		case plain[c]:
+			i++
+		case c == '"':
+			d.pos = i + 1
+			return d.data[start:i], nil
+		case c == '\\':
+			return d.unescape(start, i)
+		case c < 0x20:
+			d.pos = i
+			return nil, d.syntaxError("in string literal")
+		default:
+			r, size := utf8.DecodeRune(d.data[i:])
+			if r == utf8.RuneError && size == 1 {
+				d.pos = i
+				return nil, d.invalidUTF8(start)
+			}
+			i += size
+		}
+	}
+	d.pos = len(d.data)
+	return nil, d.syntaxError("in string literal")
+}
+
+// unescape continues stringBytes from the first backslash at i, writing
+// the contents into scratch.
+func (d *decoder) unescape(start, i int) ([]byte, error) {
+	b := append(d.scratch[:0], d.data[start:i]...)
+	defer func() { d.scratch = b[:0] }()
+	for i < len(d.data) {
+		c := d.data[i]
+		switch {
+		case plain[c]:
+			b, i = append(b, c), i+1
+		case c == '"':
+			d.pos = i + 1
+			return b, nil
+		case c == '\\':
+			var err error
+			if b, i, err = d.escape(b, i); err != nil {
+				return nil, err
+			}
+		case c < 0x20:
+			d.pos = i
+			return nil, d.syntaxError("in string literal")
+		default:
+			r, size := utf8.DecodeRune(d.data[i:])
+			if r == utf8.RuneError && size == 1 {
+				d.pos = i
+				return nil, d.invalidUTF8(start)
+			}
+			b, i = append(b, d.data[i:i+size]...), i+size
+		}
+	}
+	d.pos = len(d.data)
+	return nil, d.syntaxError("in string literal")
+}
+
+var escapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// escape decodes the escape sequence at i and appends it to b.
+func (d *decoder) escape(b []byte, i int) ([]byte, int, error) {
+	if i+1 < len(d.data) && escapes[d.data[i+1]] != 0 {
+		return append(b, escapes[d.data[i+1]]), i + 2, nil
+	}
+	r, ok := d.hex4(i)
+	if !ok {
+		d.pos = i + 1
+		return b, i, d.syntaxError("in string escape code")
+	}
+	i += 6
+	if utf16IsHigh(r) {
+		if lo, ok := d.hex4(i); ok && utf16IsLow(lo) {
+			return utf8.AppendRune(b, 0x10000+(r-0xD800)<<10+(lo-0xDC00)), i + 6, nil
+		}
+	}
+	if utf16IsHigh(r) || utf16IsLow(r) {
+		d.pos = i - 6
+		return b, i, &FieldError{Err: fmt.Errorf("invalid surrogate escape %s in string", d.data[i-6:i])}
+	}
+	return utf8.AppendRune(b, r), i, nil
+}
+
+// hex4 reads a \uXXXX escape at i.
+func (d *decoder) hex4(i int) (rune, bool) {
+	if i+6 > len(d.data) || d.data[i] != '\\' || d.data[i+1] != 'u' {
+		return 0, false
+	}
+	var r rune
+	for _, c := range d.data[i+2 : i+6] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+func utf16IsHigh(r rune) bool { return 0xD800 <= r && r < 0xDC00 }
+func utf16IsLow(r rune) bool  { return 0xDC00 <= r && r < 0xE000 }
+
+// skip reads one JSON value of any kind, checking it as closely as the
+// known members are checked (syntax, UTF-8, duplicate names), and returns
+// its text.
+func (d *decoder) skip() ([]byte, error) {
+	start := d.peek()
+	from := d.pos
+	var err error
+	switch {
+	case start == '{':
+		err = d.skipObject()
+	case start == '[':
+		err = d.skipArray()
+	case start == '"':
+		_, err = d.stringBytes()
+	case start == '-' || '0' <= start && start <= '9':
+		err = d.number()
+	case !d.literal("true") && !d.literal("false") && !d.null():
+		err = d.syntaxError("looking for beginning of value")
+	}
+	return d.data[from:d.pos], err
+}
+
+func (d *decoder) literal(lit string) bool {
+	if len(d.data)-d.pos >= len(lit) && string(d.data[d.pos:d.pos+len(lit)]) == lit {
+		d.pos += len(lit)
+		return true
+	}
+	return false
+}
+
+func (d *decoder) skipObject() error {
+	if err := d.open(); err != nil {
+		return err
+	}
+	var names map[string]struct{}
+	for more := d.peek() != '}'; more; {
+		name, err := d.memberName()
+		if err != nil {
+			return err
+		}
+		if names == nil {
+			names = make(map[string]struct{})
+		}
+		if _, dup := names[string(name)]; dup {
+			return atMember(memberPath(string(name)), errDuplicate)
+		}
+		names[string(name)] = struct{}{}
+		if _, err := d.skip(); err != nil {
+			return atMember(memberPath(string(name)), err)
+		}
+		if more, err = d.next('}', "object key:value pair"); err != nil {
+			return err
+		}
+	}
+	d.close()
+	return nil
+}
+
+func (d *decoder) skipArray() error {
+	if err := d.open(); err != nil {
+		return err
+	}
+	for i, more := 0, d.peek() != ']'; more; i++ {
+		if _, err := d.skip(); err != nil {
+			return atIndex(i, err)
+		}
+		var err error
+		if more, err = d.next(']', "array element"); err != nil {
+			return err
+		}
+	}
+	d.close()
+	return nil
+}
+
+// typeError reads the value that does not fit the Go type what and
+// describes it.
+func (d *decoder) typeError(what string) error {
+	raw, err := d.skip()
+	if err != nil {
+		return err
+	}
+	var kind string
+	switch raw[0] {
+	case '{':
+		kind = "object"
+	case '[':
+		kind = "array"
+	case '"':
+		kind = "string"
+	case 't', 'f':
+		kind = "boolean"
+	case 'n':
+		return &FieldError{Err: fmt.Errorf("cannot unmarshal null into %s", what)}
+	default:
+		return &FieldError{Err: fmt.Errorf("cannot unmarshal number %s into %s", cut(raw), what)}
+	}
+	return &FieldError{Err: fmt.Errorf("cannot unmarshal %s %s into %s", kind, quote(raw), what)}
+}
+
+// syntaxError describes the byte at pos, in the words of encoding/json.
+func (d *decoder) syntaxError(context string) error {
+	if d.pos >= len(d.data) {
+		return &FieldError{Err: errors.New("unexpected end of JSON input")}
+	}
+	c := d.data[d.pos]
+	char := strconv.QuoteRune(rune(c))
+	if c >= utf8.RuneSelf {
+		char = fmt.Sprintf("byte 0x%02x", c)
+	}
+	return &FieldError{Err: fmt.Errorf("invalid character %s %s at offset %d", char, context, d.pos)}
+}
+
+func (d *decoder) invalidUTF8(start int) error {
+	end := min(d.pos+16, len(d.data))
+	return &FieldError{Err: fmt.Errorf("invalid UTF-8 in string %s", quote(d.data[start:end]))}
+}
+
+// memberPath returns name as a path element: itself if it is a plain
+// identifier, else quoted in brackets.
+func memberPath(name string) string {
+	for _, c := range []byte(name) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return "[" + quote(name) + "]"
+		}
+	}
+	if name == "" {
+		return `[""]`
+	}
+	return name
+}
+
+// cutLen is how much of an offending value an error message shows.
+const cutLen = 64
+
+// cut returns s, or its beginning and "..." if it is long.
+func cut[S string | []byte](s S) string {
+	if len(s) > cutLen {
+		return string(s[:cutLen]) + "..."
+	}
+	return string(s)
+}
+
+// quote returns s, cut if it is long, as a Go string literal.
+func quote[S string | []byte](s S) string {
+	if len(s) > cutLen {
+		return strconv.Quote(string(s[:cutLen])) + "..."
+	}
+	return strconv.Quote(string(s))
+}
+
+// An encoder appends JSON to buf. It writes what encoding/json would for
+// the same values, HTML-safe escapes included, so that calling MarshalJSON
+// directly gives the bytes json.Marshal gives.
+type encoder struct {
+	buf    []byte
+	redact bool // write credentials as "REDACTED"
+}
+
+// comma separates a member from the one before it, if any.
+func (e *encoder) comma() {
+	if e.buf[len(e.buf)-1] != '{' {
+		e.buf = append(e.buf, ',')
+	}
+}
+
+// key writes the name of a known member, which needs no escaping.
+func (e *encoder) key(name string) {
+	e.comma()
+	e.buf = append(append(append(e.buf, '"'), name...), '"', ':')
+}
+
+func (e *encoder) string(s string, secret bool) {
+	if secret && e.redact {
+		s = "REDACTED"
+	}
+	e.buf = appendString(e.buf, s)
+}
+
+// date writes t, or null for the zero Date.
+func (e *encoder) date(t Date) error {
+	if t.IsZero() {
+		e.buf = append(e.buf, "null"...)
+		return nil
+	}
+	if !t.IsValid() {
+		return &FieldError{Err: errDateRange}
+	}
+	e.buf = append(t.appendTo(append(e.buf, '"')), '"')
+	return nil
+}
+
+const hex = "0123456789abcdef"
+
+// safe reports which ASCII bytes are written as they are: not the quote,
+// the backslash, control characters, or the HTML-sensitive <, > and &.
+var safe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
+// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
+// as in encoding/json.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if safe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	return append(append(b, s[start:]...), '"')
+}
+
+// appendCompact appends the JSON value raw without insignificant white
+// space, with <, >, &, U+2028 and U+2029 escaped in its strings as
+// encoding/json does. It checks raw first, since Extra may have been
+// filled by hand.
+func appendCompact(b []byte, raw []byte) ([]byte, error) {
+	d := decoder{data: raw}
+	if _, err := d.skip(); err != nil {
+		return b, err
+	}
+	if err := d.end(); err != nil {
+		return b, err
+	}
+	inString := false
+	start := 0
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		var esc string
+		switch {
+		case inString && c == '\\':
+			i++
+			continue
+		case c == '"':
+			inString = !inString
+			continue
+		case inString && (c == '<' || c == '>' || c == '&'):
+			esc = `\u00` + string(hex[c>>4]) + string(hex[c&0xF])
+		case inString && c == 0xE2 && i+2 < len(raw) && raw[i+1] == 0x80 && (raw[i+2] == 0xA8 || raw[i+2] == 0xA9):
+			esc = `\u202` + string(hex[raw[i+2]&0xF])
+		case !inString && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+		default:
+			continue
+		}
+		b = append(append(b, raw[start:i]...), esc...)
+		if esc != "" && c == 0xE2 {
+			i += 2
+		}
+		start = i + 1
+	}
+	return append(b, raw[start:]...), nil
+}
