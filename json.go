@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -36,7 +37,6 @@ type schema[T any] struct {
 // A field is one known member of a JSON object.
 type field[T any] struct {
 	name     string
-	key      string // the quoted name and colon, as written
 	required bool
 	decode   func(*decoder, *T) error // reads a value that is not null
 	encode   func(*encoder, *T) error // writes the member if it is present
@@ -79,12 +79,18 @@ func unmarshalValue[T any](data []byte, v *T, decode func(*decoder, *T) error) e
 // marshal encodes v as s describes. With redact set, credentials are
 // written as "REDACTED", for String and LogValue.
 func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
-	e := encoder{buf: make([]byte, 0, 256), redact: redact}
-	if err := encodeObject(&e, v, s); err != nil {
+	e := encoders.Get().(*encoder)
+	defer encoders.Put(e)
+	e.buf, e.redact = e.buf[:0], redact
+	if err := encodeObject(e, v, s); err != nil {
 		return nil, err
 	}
-	return e.buf, nil
+	return bytes.Clone(e.buf), nil
 }
+
+// encoders holds encoders for reuse, as encoding/json does, so that
+// encoding a large document does not grow a new buffer every time.
+var encoders = sync.Pool{New: func() any { return &encoder{buf: make([]byte, 0, 1024)} }}
 
 // validate runs the checks of every member of v, in the order they are
 // written, and joins the problems found.
@@ -179,6 +185,7 @@ func decodeArray[E any](d *decoder, p *[]E, what string, decode func(*decoder, *
 // encodeObject writes v as a JSON object: its known members in schema
 // order, then the members of Extra sorted by name.
 func encodeObject[T any](e *encoder, v *T, s *schema[T]) error {
+	e.grow()
 	e.buf = append(e.buf, '{')
 	for i := range s.fields {
 		if err := s.fields[i].encode(e, v); err != nil {
@@ -196,7 +203,8 @@ func encodeExtra[T any](e *encoder, extra map[string]json.RawMessage, s *schema[
 	if len(extra) == 0 {
 		return nil
 	}
-	names := make([]string, 0, len(extra))
+	var few [8]string // most objects have few unknown members
+	names := few[:0]
 	for name := range extra {
 		names = append(names, name)
 	}
@@ -236,16 +244,17 @@ func encodeArray[E any](e *encoder, s []E, encode func(*encoder, *E) error) erro
 // LogValue show it as REDACTED.
 func optString[T any](name string, p func(*T) **string) field[T] {
 	secret := isCredential(name)
+	key := memberKey(name)
 	return field[T]{
-		name: name, key: strconv.Quote(name) + ":",
+		name: name,
 		decode: func(d *decoder, v *T) error {
 			s, err := d.string("string")
-			*p(v) = &s
+			*p(v) = d.strings.new(s)
 			return err
 		},
 		encode: func(e *encoder, v *T) error {
 			if s := *p(v); s != nil {
-				e.key(name)
+				e.key(key)
 				e.string(*s, secret)
 			}
 			return nil
@@ -255,14 +264,15 @@ func optString[T any](name string, p func(*T) **string) field[T] {
 
 // reqString is a required string, which Validate checks is not empty.
 func reqString[T any](name string, p func(*T) *string) field[T] {
+	key := memberKey(name)
 	return field[T]{
-		name: name, key: strconv.Quote(name) + ":", required: true,
+		name: name, required: true,
 		decode: func(d *decoder, v *T) (err error) {
 			*p(v), err = d.string("string")
 			return err
 		},
 		encode: func(e *encoder, v *T) error {
-			e.key(name)
+			e.key(key)
 			e.string(*p(v), false)
 			return nil
 		},
@@ -272,16 +282,17 @@ func reqString[T any](name string, p func(*T) *string) field[T] {
 
 // optInt is an optional count, which Validate checks is not negative.
 func optInt[T any](name string, p func(*T) **int) field[T] {
+	key := memberKey(name)
 	return field[T]{
-		name: name, key: strconv.Quote(name) + ":",
+		name: name,
 		decode: func(d *decoder, v *T) error {
 			n, err := d.int()
-			*p(v) = &n
+			*p(v) = d.ints.new(n)
 			return err
 		},
 		encode: func(e *encoder, v *T) error {
 			if n := *p(v); n != nil {
-				e.key(name)
+				e.key(key)
 				e.buf = strconv.AppendInt(e.buf, int64(*n), 10)
 			}
 			return nil
@@ -295,14 +306,15 @@ func optInt[T any](name string, p func(*T) **int) field[T] {
 
 // reqInt is a required count, which Validate checks is not negative.
 func reqInt[T any](name string, p func(*T) *int) field[T] {
+	key := memberKey(name)
 	return field[T]{
-		name: name, key: strconv.Quote(name) + ":", required: true,
+		name: name, required: true,
 		decode: func(d *decoder, v *T) (err error) {
 			*p(v), err = d.int()
 			return err
 		},
 		encode: func(e *encoder, v *T) error {
-			e.key(name)
+			e.key(key)
 			e.buf = strconv.AppendInt(e.buf, int64(*p(v)), 10)
 			return nil
 		},
@@ -311,17 +323,17 @@ func reqInt[T any](name string, p func(*T) *int) field[T] {
 }
 
 func optDate[T any](name string, p func(*T) **Date) field[T] {
+	key := memberKey(name)
 	return field[T]{
-		name: name, key: strconv.Quote(name) + ":",
+		name: name,
 		decode: func(d *decoder, v *T) error {
-			var t Date
-			err := d.date(&t)
-			*p(v) = &t
-			return err
+			t := d.dates.new(Date{})
+			*p(v) = t
+			return d.date(t)
 		},
 		encode: func(e *encoder, v *T) error {
 			if t := *p(v); t != nil {
-				e.key(name)
+				e.key(key)
 				return e.date(*t)
 			}
 			return nil
@@ -339,8 +351,9 @@ type enum interface {
 // which Validate checks is known.
 func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 	typeName := reflect.TypeFor[E]().Name()
+	key := memberKey(name)
 	return field[T]{
-		name: name, key: strconv.Quote(name) + ":",
+		name: name,
 		decode: func(d *decoder, v *T) error {
 			s, err := d.string(typeName)
 			e := E(s)
@@ -349,7 +362,7 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 		},
 		encode: func(e *encoder, v *T) error {
 			if s := *p(v); s != nil {
-				e.key(name)
+				e.key(key)
 				e.string(string(*s), false)
 			}
 			return nil
@@ -363,8 +376,9 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 
 // optObject is an optional nested object, validated member by member.
 func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
+	key := memberKey(name)
 	return field[T]{
-		name: name, key: strconv.Quote(name) + ":",
+		name: name,
 		decode: func(d *decoder, v *T) error {
 			u := new(U)
 			*p(v) = u
@@ -372,7 +386,7 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 		},
 		encode: func(e *encoder, v *T) error {
 			if u := *p(v); u != nil {
-				e.key(name)
+				e.key(key)
 				return encodeObject(e, u, s)
 			}
 			return nil
@@ -389,16 +403,18 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 // objects is an array of objects. Its elements may not be null, since a
 // null element could not be written back.
 func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
+	what := "[]" + s.name
 	decodeElem := func(d *decoder, u *U) error { return decodeObject(d, u, s) }
 	encodeElem := func(e *encoder, u *U) error { return encodeObject(e, u, s) }
+	key := memberKey(name)
 	return field[T]{
-		name: name, key: strconv.Quote(name) + ":",
+		name: name,
 		decode: func(d *decoder, v *T) error {
-			return decodeArray(d, p(v), "[]"+s.name, decodeElem)
+			return decodeArray(d, p(v), what, decodeElem)
 		},
 		encode: func(e *encoder, v *T) error {
 			if u := *p(v); u != nil {
-				e.key(name)
+				e.key(key)
 				return encodeArray(e, u, encodeElem)
 			}
 			return nil
@@ -430,6 +446,27 @@ type decoder struct {
 	pos     int
 	depth   int
 	scratch []byte // strings that had escapes, unescaped
+
+	// syntaxOnly skips the check for duplicate names in unknown members,
+	// for the encoder, which only needs to know that Extra is valid JSON.
+	syntaxOnly bool
+
+	strings slab[string]
+	ints    slab[int]
+	dates   slab[Date]
+}
+
+// A slab hands out pointers to values it allocates in blocks. The optional
+// members are pointers, and one allocation each would cost more than the
+// decoding itself.
+type slab[T any] []T
+
+func (s *slab[T]) new(v T) *T {
+	if len(*s) == cap(*s) {
+		*s = make([]T, 0, min(2*cap(*s)+8, 1024))
+	}
+	*s = append(*s, v)
+	return &(*s)[len(*s)-1]
 }
 
 // peek skips white space and returns the next byte, or 0 at the end.
@@ -792,13 +829,15 @@ func (d *decoder) skipObject() error {
 		if err != nil {
 			return err
 		}
-		if names == nil {
-			names = make(map[string]struct{})
+		if !d.syntaxOnly {
+			if names == nil {
+				names = make(map[string]struct{})
+			}
+			if _, dup := names[string(name)]; dup {
+				return atMember(memberPath(string(name)), errDuplicate)
+			}
+			names[string(name)] = struct{}{}
 		}
-		if _, dup := names[string(name)]; dup {
-			return atMember(memberPath(string(name)), errDuplicate)
-		}
-		names[string(name)] = struct{}{}
 		if _, err := d.skip(); err != nil {
 			return atMember(memberPath(string(name)), err)
 		}
@@ -911,6 +950,15 @@ type encoder struct {
 	redact bool // write credentials as "REDACTED"
 }
 
+// grow doubles the buffer when little room is left. append alone grows a
+// large buffer by a quarter at a time, which copies a large document
+// several times over.
+func (e *encoder) grow() {
+	if cap(e.buf)-len(e.buf) < 512 {
+		e.buf = slices.Grow(e.buf, cap(e.buf)+512)
+	}
+}
+
 // comma separates a member from the one before it, if any.
 func (e *encoder) comma() {
 	if e.buf[len(e.buf)-1] != '{' {
@@ -918,10 +966,19 @@ func (e *encoder) comma() {
 	}
 }
 
-// key writes the name of a known member, which needs no escaping.
-func (e *encoder) key(name string) {
-	e.comma()
-	e.buf = append(append(append(e.buf, '"'), name...), '"', ':')
+// memberKey returns what the encoder writes before the value of the
+// member called name: a comma, the quoted name and a colon.
+func memberKey(name string) string {
+	return "," + strconv.Quote(name) + ":"
+}
+
+// key writes a key made by memberKey, without the comma if the member is
+// the first.
+func (e *encoder) key(key string) {
+	if e.buf[len(e.buf)-1] == '{' {
+		key = key[1:]
+	}
+	e.buf = append(e.buf, key...)
 }
 
 func (e *encoder) string(s string, secret bool) {
@@ -961,6 +1018,10 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		i += safePrefix(s[i:])
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if safe[c] {
@@ -1004,12 +1065,40 @@ func appendString(b []byte, s string) []byte {
 	return append(append(b, s[start:]...), '"')
 }
 
+// safePrefix returns how many bytes at the start of s are safe, testing
+// eight at a time: most strings are plain ASCII, and a byte at a time is
+// the encoder's largest cost.
+func safePrefix(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// A byte of x-n*ones has its high bit set where the byte was
+		// below n, and a byte of y-ones where the byte of y was zero.
+		// Setting bit 2 maps '"' onto '&' and bit 1 maps '<' onto '>', so
+		// that one test finds both. Borrows only spread from a byte that
+		// matched, so a false alarm comes with a true one.
+		quotes, angles, backslash := x|0x04*ones^'&'*ones, x|0x02*ones^'>'*ones, x^'\\'*ones
+		found := x | (x-0x20*ones)&^x | (quotes-ones)&^quotes |
+			(angles-ones)&^angles | (backslash-ones)&^backslash
+		if found&highs != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]] {
+		i++
+	}
+	return i
+}
+
 // appendCompact appends the JSON value raw without insignificant white
 // space, with <, >, &, U+2028 and U+2029 escaped in its strings as
 // encoding/json does. It checks raw first, since Extra may have been
 // filled by hand.
 func appendCompact(b []byte, raw []byte) ([]byte, error) {
-	d := decoder{data: raw}
+	d := decoder{data: raw, syntaxOnly: true}
 	if _, err := d.skip(); err != nil {
 		return b, err
 	}

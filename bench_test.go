@@ -1,0 +1,167 @@
+package plaid
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The naive model is what a user would write by hand: plain structs with
+// the same json tags and no methods. The benchmarks compare against it.
+type (
+	naiveResponse struct {
+		Sessions  []naiveSession `json:"sessions,omitempty"`
+		RequestID string         `json:"request_id"`
+	}
+	naiveSession struct {
+		LinkSessionID    *string       `json:"link_session_id,omitempty"`
+		SessionStartTime *string       `json:"session_start_time,omitempty"`
+		Results          *naiveResults `json:"results,omitempty"`
+		Errors           []naiveError  `json:"errors,omitempty"`
+	}
+	naiveResults struct {
+		ItemAddResults        []naiveItemAdd        `json:"item_add_results,omitempty"`
+		BankIncomeResults     []naiveBankStatus     `json:"bank_income_results,omitempty"`
+		BankEmploymentResults []naiveBankStatus     `json:"bank_employment_results,omitempty"`
+		PayrollIncomeResults  []naivePayroll        `json:"payroll_income_results,omitempty"`
+		DocumentIncomeResults *naiveDocumentResults `json:"document_income_results,omitempty"`
+	}
+	naiveItemAdd struct {
+		PublicToken   *string `json:"public_token,omitempty"`
+		ItemID        *string `json:"item_id,omitempty"`
+		InstitutionID *string `json:"institution_id,omitempty"`
+	}
+	naiveBankStatus struct {
+		Status        *string `json:"status,omitempty"`
+		ItemID        *string `json:"item_id,omitempty"`
+		InstitutionID *string `json:"institution_id,omitempty"`
+	}
+	naivePayroll struct {
+		NumPaystubsRetrieved *int    `json:"num_paystubs_retrieved,omitempty"`
+		NumW2sRetrieved      *int    `json:"num_w2s_retrieved,omitempty"`
+		InstitutionID        *string `json:"institution_id,omitempty"`
+		InstitutionName      *string `json:"institution_name,omitempty"`
+	}
+	naiveDocumentResults struct {
+		NumPaystubsUploaded       int `json:"num_paystubs_uploaded"`
+		NumW2sUploaded            int `json:"num_w2s_uploaded"`
+		NumBankStatementsUploaded int `json:"num_bank_statements_uploaded"`
+		Num1099sUploaded          int `json:"num_1099s_uploaded"`
+	}
+	naiveError struct {
+		ErrorType      *string `json:"error_type,omitempty"`
+		ErrorCode      *string `json:"error_code,omitempty"`
+		ErrorMessage   *string `json:"error_message,omitempty"`
+		DisplayMessage *string `json:"display_message,omitempty"`
+	}
+)
+
+// precomputed is the floor of encoding through json.Marshal: a value whose
+// MarshalJSON costs nothing, so only encoding/json's own pass is measured.
+type precomputed []byte
+
+func (p precomputed) MarshalJSON() ([]byte, error) { return p, nil }
+
+// benchResponse returns a response of n sessions with every kind of result,
+// an error each, and unknown members in every fourth.
+func benchResponse(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`{"sessions":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		extra := ""
+		if i%4 == 0 {
+			extra = `,"link_customization_name":"default","risk":{"score":0.12,"flags":["new_device"]}`
+		}
+		item := fmt.Sprintf("item-%08d-M5eVJqLnv3tbzdngLDp9FL5OlDNx", i)
+		fmt.Fprintf(&b, `
+  {"link_session_id":"%08x-7f98-44d1-8e6d-e1f2a9b3c4d5","session_start_time":"2022-09-%02dT23:40:%02d.%06dZ",
+   "results":{
+    "item_add_results":[{"public_token":"public-production-%08x-8314-4491-a06f-39e193d5cddc","item_id":%q,"institution_id":"ins_%d"}],
+    "bank_income_results":[{"status":"APPROVED","item_id":%q,"institution_id":"ins_%d"}],
+    "bank_employment_results":[{"status":"NO_EMPLOYERS_FOUND","item_id":%q,"institution_id":"ins_%d"}],
+    "payroll_income_results":[{"num_paystubs_retrieved":%d,"num_w2s_retrieved":%d,"institution_id":"ins_%d","institution_name":"ADP Workforce Now"}],
+    "document_income_results":{"num_paystubs_uploaded":%d,"num_w2s_uploaded":1,"num_bank_statements_uploaded":3,"num_1099s_uploaded":0}},
+   "errors":[{"error_type":"ITEM_ERROR","error_code":"ITEM_LOGIN_REQUIRED","error_message":"the login details of this item have changed (credentials, MFA, or required user action) and a user login is required to update this information","display_message":null}]%s}`,
+			i, i%28+1, i%60, i*997%1000000, i, item, i%500, item, i%500, item, i%500, i%5, i%3, i%500, i%4, extra)
+	}
+	b.WriteString(`],"request_id":"Ay5Xw9Kz3PqR8tM"}`)
+	return []byte(b.String())
+}
+
+var benchSizes = []struct {
+	name     string
+	sessions int
+}{
+	{"small", 2},
+	{"large", 1000},
+}
+
+func BenchmarkDecode(b *testing.B) {
+	for _, size := range benchSizes {
+		data := benchResponse(size.sessions)
+		b.Run("size="+size.name+"/impl=naive", func(b *testing.B) {
+			benchDecode(b, data, func() error { var v naiveResponse; return json.Unmarshal(data, &v) })
+		})
+		b.Run("size="+size.name+"/impl=plaid-unmarshal", func(b *testing.B) {
+			benchDecode(b, data, func() error { var v CreditSessionsGetResponse; return json.Unmarshal(data, &v) })
+		})
+		b.Run("size="+size.name+"/impl=plaid-direct", func(b *testing.B) {
+			benchDecode(b, data, func() error { var v CreditSessionsGetResponse; return v.UnmarshalJSON(data) })
+		})
+	}
+}
+
+func benchDecode(b *testing.B, data []byte, decode func() error) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := decode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEncode(b *testing.B) {
+	for _, size := range benchSizes {
+		data := benchResponse(size.sessions)
+		var naive naiveResponse
+		var v CreditSessionsGetResponse
+		if err := json.Unmarshal(data, &naive); err != nil {
+			b.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &v); err != nil {
+			b.Fatal(err)
+		}
+		out, err := v.MarshalJSON()
+		if err != nil {
+			b.Fatal(err)
+		}
+		floor := precomputed(out)
+		b.Run("size="+size.name+"/impl=naive", func(b *testing.B) {
+			benchEncode(b, out, func() ([]byte, error) { return json.Marshal(naive) })
+		})
+		b.Run("size="+size.name+"/impl=floor", func(b *testing.B) {
+			benchEncode(b, out, func() ([]byte, error) { return json.Marshal(floor) })
+		})
+		b.Run("size="+size.name+"/impl=plaid-marshal", func(b *testing.B) {
+			benchEncode(b, out, func() ([]byte, error) { return json.Marshal(v) })
+		})
+		b.Run("size="+size.name+"/impl=plaid-direct", func(b *testing.B) {
+			benchEncode(b, out, v.MarshalJSON)
+		})
+	}
+}
+
+func benchEncode(b *testing.B, out []byte, encode func() ([]byte, error)) {
+	b.SetBytes(int64(len(out)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := encode(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
