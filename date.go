@@ -22,7 +22,7 @@ import (
 // 0001-01-01 is a real date and is not zero.
 type Date struct {
 	year           int
-	month, day    uint8
+	month, day     uint8
 	hour, min, sec uint8
 	digits         uint8  // fractional-second digits written, 0 to 9
 	nsec           uint32 // nanoseconds within the second
