@@ -132,7 +132,7 @@ func scanDate[S string | []byte](s S) (Date, string) {
 // scanClock parses the part of a date-time after the date: Thh:mm:ss,
 // the fraction and the offset.
 func scanClock[S string | []byte](d Date, s S) (Date, string) {
-	if len(s) < 10 || s[0] != 'T' || s[3] != ':' || s[6] != ':' {
+	if len(s) < 9 || s[0] != 'T' || s[3] != ':' || s[6] != ':' {
 		return d, "not a date-time"
 	}
 	hour, ok1 := digits(s[1:3])
@@ -150,7 +150,7 @@ func scanClock[S string | []byte](d Date, s S) (Date, string) {
 	}
 	d.hour, d.min, d.sec, d.kind = uint8(hour), uint8(min), uint8(sec), dateTime
 	s = s[9:]
-	if s[0] == '.' {
+	if len(s) > 0 && s[0] == '.' {
 		n := 1
 		for n < len(s) && n <= 10 && '0' <= s[n] && s[n] <= '9' {
 			n++
@@ -341,16 +341,31 @@ func (d Date) MarshalJSON() ([]byte, error) {
 // accepts a JSON string in a form that [ParseDate] accepts; null leaves d
 // unchanged, and "" is an error.
 func (d *Date) UnmarshalJSON(data []byte) error {
-	return unmarshalValue(data, d, (*decoder).date)
+	dec := decoder{data: data}
+	if dec.null() {
+		return dec.end()
+	}
+	t, err := dec.date()
+	if err == nil {
+		err = dec.end()
+	}
+	if err == nil {
+		*d = t
+	}
+	return err
 }
 
 // appendTo appends the text of a non-zero d. A year outside 0000 to 9999
 // is written in full, as String needs something to show.
 func (d Date) appendTo(b []byte) []byte {
-	if 0 <= d.year && d.year <= 9999 {
-		b = append2(append2(b, d.year/100), d.year%100)
+	year := d.year
+	if year < 0 {
+		b, year = append(b, '-'), -year
+	}
+	if year <= 9999 {
+		b = append2(append2(b, year/100), year%100)
 	} else {
-		b = strconv.AppendInt(b, int64(d.year), 10)
+		b = strconv.AppendInt(b, int64(year), 10)
 	}
 	b = append2(append(b, '-'), int(d.month))
 	b = append2(append(b, '-'), int(d.day))

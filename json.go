@@ -54,19 +54,14 @@ func (s *schema[T]) index(name []byte) int {
 }
 
 // unmarshal decodes data, which must hold one JSON object or null, into v.
+// As is the convention, null leaves v unchanged; so does an error.
 func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
-	return unmarshalValue(data, v, func(d *decoder, v *T) error { return decodeObject(d, v, s) })
-}
-
-// unmarshalValue decodes data, which must hold one JSON value, into v with
-// decode. As is the convention, null leaves v unchanged; so does an error.
-func unmarshalValue[T any](data []byte, v *T, decode func(*decoder, *T) error) error {
 	d := decoder{data: data}
 	if d.null() {
 		return d.end()
 	}
 	var t T
-	if err := decode(&d, &t); err != nil {
+	if err := decodeObject(&d, &t, s); err != nil {
 		return err
 	}
 	if err := d.end(); err != nil {
@@ -327,9 +322,9 @@ func optDate[T any](name string, p func(*T) **Date) field[T] {
 	return field[T]{
 		name: name,
 		decode: func(d *decoder, v *T) error {
-			t := d.dates.new(Date{})
-			*p(v) = t
-			return d.date(t)
+			t, err := d.date()
+			*p(v) = d.dates.new(t)
+			return err
 		},
 		encode: func(e *encoder, v *T) error {
 			if t := *p(v); t != nil {
@@ -570,16 +565,15 @@ func (d *decoder) string(what string) (string, error) {
 }
 
 // date reads a JSON string holding a Date.
-func (d *decoder) date(t *Date) error {
+func (d *decoder) date() (Date, error) {
 	if d.peek() != '"' {
-		return d.typeError("Date")
+		return Date{}, d.typeError("Date")
 	}
 	b, err := d.stringBytes()
 	if err != nil {
-		return err
+		return Date{}, err
 	}
-	*t, err = parseDate(b)
-	return err
+	return parseDate(b)
 }
 
 // int reads a JSON number that is an integer and fits an int.
