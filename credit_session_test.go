@@ -1,0 +1,275 @@
+package plaid
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCreditSessionsGetResponse_UnmarshalJSON_roundTrip(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // the compact output of MarshalJSON
+	}{
+		{name: "minimal", in: `{"request_id":"r"}`, want: `{"request_id":"r"}`},
+		{name: "empty array stays", in: `{"request_id":"r","sessions":[]}`, want: `{"sessions":[],"request_id":"r"}`},
+		{name: "null array goes", in: `{"sessions":null,"request_id":"r"}`, want: `{"request_id":"r"}`},
+		{name: "known order, then Extra by name", in: `{"z":1,"request_id":"r","a":[2],"sessions":[{"errors":[],"link_session_id":"l"}]}`,
+			want: `{"sessions":[{"link_session_id":"l","errors":[]}],"request_id":"r","a":[2],"z":1}`},
+		{name: "white space", in: " \t\n{ \"request_id\" : \"r\" , \"x\" : { \"y\" : [ 1 , 2 ] } }\r\n", want: `{"request_id":"r","x":{"y":[1,2]}}`},
+		{name: "unknown members at depth", in: `{"request_id":"r","sessions":[{"results":{"item_add_results":[{"item_id":"i","new":{"a":null}}],"new":[]},"new":"s"}]}`,
+			want: `{"sessions":[{"results":{"item_add_results":[{"item_id":"i","new":{"a":null}}],"new":[]},"new":"s"}],"request_id":"r"}`},
+		{name: "numbers keep their digits", in: `{"request_id":"r","n":[12345678901234567890,1.5e300,-0,0.10,1E+2]}`,
+			want: `{"request_id":"r","n":[12345678901234567890,1.5e300,-0,0.10,1E+2]}`},
+		{name: "unknown enum values", in: `{"request_id":"r","sessions":[{"results":{"bank_income_results":[{"status":"PENDING"}],"bank_employment_results":[{"status":"approved"}]}}]}`,
+			want: `{"sessions":[{"results":{"bank_income_results":[{"status":"PENDING"}],"bank_employment_results":[{"status":"approved"}]}}],"request_id":"r"}`},
+		{name: "nullable members", in: `{"request_id":"r","sessions":[{"results":{"document_income_results":null},"errors":[{"display_message":null}]}]}`,
+			want: `{"sessions":[{"results":{},"errors":[{}]}],"request_id":"r"}`},
+		{name: "escaped names match", in: `{"request\u005fid":"r","\u0073essions":[]}`, want: `{"sessions":[],"request_id":"r"}`},
+		{name: "names match by case", in: `{"request_id":"r","Request_ID":"other","SESSIONS":[]}`, want: `{"request_id":"r","Request_ID":"other","SESSIONS":[]}`},
+		{name: "dates keep their text", in: `{"request_id":"r","sessions":[{"session_start_time":"2022-09-30T23:40:30.000+00:00"},{"session_start_time":"2022-09-30"}]}`,
+			want: `{"sessions":[{"session_start_time":"2022-09-30T23:40:30.000+00:00"},{"session_start_time":"2022-09-30"}],"request_id":"r"}`},
+		{name: "strings escaped as encoding/json does", in: `{"request_id":"<a&b>\u2028\u00e9\"\\\/\b\f\n\r\t\u0000"}`,
+			want: `{"request_id":"\u003ca\u0026b\u003e\u2028é\"\\/\b\f\n\r\t\u0000"}`},
+		{name: "counts", in: `{"request_id":"r","sessions":[{"results":{"payroll_income_results":[{"num_paystubs_retrieved":-0,"num_w2s_retrieved":9223372036854775807}],"document_income_results":{"num_paystubs_uploaded":0,"num_w2s_uploaded":1,"num_bank_statements_uploaded":2,"num_1099s_uploaded":-3}}}]}`,
+			want: `{"sessions":[{"results":{"payroll_income_results":[{"num_paystubs_retrieved":0,"num_w2s_retrieved":9223372036854775807}],"document_income_results":{"num_paystubs_uploaded":0,"num_w2s_uploaded":1,"num_bank_statements_uploaded":2,"num_1099s_uploaded":-3}}}],"request_id":"r"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var direct, viaJSON CreditSessionsGetResponse
+			require.NoError(t, direct.UnmarshalJSON([]byte(tt.in)))
+			require.NoError(t, json.Unmarshal([]byte(tt.in), &viaJSON))
+			assert.Equal(t, direct, viaJSON, "UnmarshalJSON and json.Unmarshal decode alike")
+
+			got, err := direct.MarshalJSON()
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
+			viaMarshal, err := json.Marshal(direct)
+			require.NoError(t, err)
+			assert.Equal(t, string(got), string(viaMarshal), "MarshalJSON and json.Marshal give the same bytes")
+		})
+	}
+}
+
+func TestCreditSessionsGetResponse_UnmarshalJSON_null(t *testing.T) {
+	r := CreditSessionsGetResponse{RequestID: "kept"}
+	require.NoError(t, r.UnmarshalJSON([]byte(" null ")))
+	assert.Equal(t, "kept", r.RequestID, "null leaves the value unchanged")
+	require.NoError(t, json.Unmarshal([]byte("null"), &r))
+	assert.Equal(t, "kept", r.RequestID)
+}
+
+func TestCreditSessionsGetResponse_UnmarshalJSON_replaces(t *testing.T) {
+	r := CreditSessionsGetResponse{RequestID: "old", Sessions: []CreditSession{{}}, Extra: map[string]json.RawMessage{"old": []byte("1")}}
+	require.NoError(t, r.UnmarshalJSON([]byte(`{"request_id":"new"}`)))
+	assert.Equal(t, CreditSessionsGetResponse{RequestID: "new"}, r, "UnmarshalJSON replaces the whole value")
+}
+
+func TestUnmarshalJSON_extraIsCopied(t *testing.T) {
+	data := []byte(`{"request_id":"r","x":[1,2]}`)
+	var r CreditSessionsGetResponse
+	require.NoError(t, r.UnmarshalJSON(data))
+	copy(data, `{"request_id":"q","x":[3,4]}`)
+	assert.Equal(t, "r", r.RequestID)
+	assert.Equal(t, `[1,2]`, string(r.Extra["x"]), "Extra does not alias the input, which the caller may reuse")
+}
+
+// wrapper is a caller's own type holding values of this package.
+type wrapper struct {
+	Session  CreditSession            `json:"session"`
+	Sessions []CreditSession          `json:"sessions"`
+	ByID     map[string]CreditSession `json:"by_id"`
+	Ptr      *CreditSession           `json:"ptr"`
+	Start    Date                     `json:"start"`
+}
+
+func TestMarshalJSON_valueReceivers(t *testing.T) {
+	s := CreditSession{
+		LinkSessionID:    Ptr("ls-1"),
+		SessionStartTime: Ptr(MustParseDate("2022-09-30T23:40:30.946225Z")),
+		Results: &CreditSessionResults{
+			ItemAddResults:        []CreditSessionItemAddResult{{PublicToken: Ptr("public-1"), ItemID: Ptr("item-1")}},
+			DocumentIncomeResults: &CreditSessionDocumentIncomeResult{NumW2sUploaded: 2},
+		},
+		Errors: []CreditSessionError{},
+		Extra:  map[string]json.RawMessage{"new": json.RawMessage(`{"a": [1, 2]}`)},
+	}
+	const want = `{"link_session_id":"ls-1","session_start_time":"2022-09-30T23:40:30.946225Z",` +
+		`"results":{"item_add_results":[{"public_token":"public-1","item_id":"item-1"}],` +
+		`"document_income_results":{"num_paystubs_uploaded":0,"num_w2s_uploaded":2,"num_bank_statements_uploaded":0,"num_1099s_uploaded":0}},` +
+		`"errors":[],"new":{"a":[1,2]}}`
+
+	byValue, err := json.Marshal(s)
+	require.NoError(t, err)
+	byPointer, err := json.Marshal(&s)
+	require.NoError(t, err)
+	direct, err := s.MarshalJSON()
+	require.NoError(t, err)
+	assert.Equal(t, want, string(byValue))
+	assert.Equal(t, want, string(byPointer))
+	assert.Equal(t, want, string(direct))
+
+	w := wrapper{Session: s, Sessions: []CreditSession{s}, ByID: map[string]CreditSession{"a": s}, Ptr: &s, Start: *s.SessionStartTime}
+	got, err := json.Marshal(w)
+	require.NoError(t, err)
+	assert.Equal(t, `{"session":`+want+`,"sessions":[`+want+`],"by_id":{"a":`+want+`},"ptr":`+want+`,"start":"2022-09-30T23:40:30.946225Z"}`, string(got))
+
+	var back wrapper
+	require.NoError(t, json.Unmarshal(got, &back))
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(got), string(again), "values nested in a caller's types round-trip")
+}
+
+func TestMarshalJSON_extraErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		extra map[string]json.RawMessage
+		want  string
+	}{
+		{name: "invalid JSON", extra: map[string]json.RawMessage{"bad": json.RawMessage(`{"a":}`)}, want: `plaid: bad.a: invalid character '}' looking for beginning of value at offset 5`},
+		{name: "empty", extra: map[string]json.RawMessage{"empty": nil}, want: `plaid: empty: unexpected end of JSON input`},
+		{name: "two values", extra: map[string]json.RawMessage{"two": json.RawMessage(`1 2`)}, want: `plaid: two: invalid character '2' after top-level value at offset 2`},
+		{name: "known name", extra: map[string]json.RawMessage{"item_id": json.RawMessage(`"x"`)}, want: `plaid: item_id: Extra holds a member that the struct has a field for`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := CreditSessionItemAddResult{ItemID: Ptr("i"), Extra: tt.extra}
+			_, err := r.MarshalJSON()
+			assert.EqualError(t, err, tt.want)
+			_, err = json.Marshal(CreditSessionResults{ItemAddResults: []CreditSessionItemAddResult{r}})
+			assert.ErrorContains(t, err, "item_add_results[0].")
+		})
+	}
+}
+
+func TestMarshalJSON_invalidUTF8(t *testing.T) {
+	r := CreditSessionsGetResponse{RequestID: "a\xffb"}
+	got, err := r.MarshalJSON()
+	require.NoError(t, err)
+	assert.Equal(t, `{"request_id":"a\ufffdb"}`, string(got), "invalid UTF-8 set in code is replaced, as encoding/json does")
+}
+
+func TestGetters_nil(t *testing.T) {
+	var (
+		req     *CreditSessionsGetRequest
+		session *CreditSession
+		results *CreditSessionResults
+		item    *CreditSessionItemAddResult
+		income  *CreditSessionBankIncomeResult
+		employ  *CreditSessionBankEmploymentResult
+		payroll *CreditSessionPayrollIncomeResult
+		cerr    *CreditSessionError
+	)
+	tests := []struct {
+		name string
+		got  any
+		want any
+	}{
+		{"GetClientID", req.GetClientID(), ""},
+		{"GetSecret", req.GetSecret(), ""},
+		{"GetLinkSessionID", session.GetLinkSessionID(), ""},
+		{"GetSessionStartTime", session.GetSessionStartTime(), Date{}},
+		{"GetResults", session.GetResults(), (*CreditSessionResults)(nil)},
+		{"GetResults().GetDocumentIncomeResults", session.GetResults().GetDocumentIncomeResults(), (*CreditSessionDocumentIncomeResult)(nil)},
+		{"GetDocumentIncomeResults", results.GetDocumentIncomeResults(), (*CreditSessionDocumentIncomeResult)(nil)},
+		{"ItemAdd.GetPublicToken", item.GetPublicToken(), ""},
+		{"ItemAdd.GetItemID", item.GetItemID(), ""},
+		{"ItemAdd.GetInstitutionID", item.GetInstitutionID(), ""},
+		{"BankIncome.GetStatus", income.GetStatus(), CreditSessionBankIncomeStatus("")},
+		{"BankIncome.GetItemID", income.GetItemID(), ""},
+		{"BankIncome.GetInstitutionID", income.GetInstitutionID(), ""},
+		{"BankEmployment.GetStatus", employ.GetStatus(), CreditSessionBankEmploymentStatus("")},
+		{"BankEmployment.GetItemID", employ.GetItemID(), ""},
+		{"BankEmployment.GetInstitutionID", employ.GetInstitutionID(), ""},
+		{"Payroll.GetNumPaystubsRetrieved", payroll.GetNumPaystubsRetrieved(), 0},
+		{"Payroll.GetNumW2sRetrieved", payroll.GetNumW2sRetrieved(), 0},
+		{"Payroll.GetInstitutionID", payroll.GetInstitutionID(), ""},
+		{"Payroll.GetInstitutionName", payroll.GetInstitutionName(), ""},
+		{"Error.GetErrorType", cerr.GetErrorType(), ""},
+		{"Error.GetErrorCode", cerr.GetErrorCode(), ""},
+		{"Error.GetErrorMessage", cerr.GetErrorMessage(), ""},
+		{"Error.GetDisplayMessage", cerr.GetDisplayMessage(), ""},
+		{"nil fields", (&CreditSession{}).GetSessionStartTime(), Date{}},
+		{"nil fields", (&CreditSessionPayrollIncomeResult{}).GetNumW2sRetrieved(), 0},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.got, tt.name)
+	}
+}
+
+func TestGetters_set(t *testing.T) {
+	var s CreditSession
+	require.NoError(t, json.Unmarshal([]byte(`{"link_session_id":"ls","session_start_time":"2022-09-30","results":{
+		"bank_income_results":[{"status":"STARTED","item_id":"i","institution_id":"ins_1"}],
+		"payroll_income_results":[{"num_paystubs_retrieved":4,"num_w2s_retrieved":2,"institution_name":"ADP"}],
+		"document_income_results":{"num_paystubs_uploaded":1,"num_w2s_uploaded":2,"num_bank_statements_uploaded":3,"num_1099s_uploaded":4}},
+		"errors":[{"error_code":"INVALID_CREDENTIALS","display_message":"Try again."}]}`), &s))
+	assert.Equal(t, "ls", s.GetLinkSessionID())
+	assert.Equal(t, "2022-09-30", s.GetSessionStartTime().String())
+	assert.Equal(t, CreditSessionBankIncomeStatusStarted, s.GetResults().BankIncomeResults[0].GetStatus())
+	assert.Equal(t, "ins_1", s.GetResults().BankIncomeResults[0].GetInstitutionID())
+	assert.Equal(t, 2, s.GetResults().PayrollIncomeResults[0].GetNumW2sRetrieved())
+	assert.Equal(t, "ADP", s.GetResults().PayrollIncomeResults[0].GetInstitutionName())
+	assert.Equal(t, 4, s.GetResults().GetDocumentIncomeResults().Num1099sUploaded)
+	assert.Equal(t, "INVALID_CREDENTIALS", s.Errors[0].GetErrorCode())
+	assert.Equal(t, "Try again.", s.Errors[0].GetDisplayMessage())
+}
+
+func TestCreditSessionBankIncomeStatus_IsKnown(t *testing.T) {
+	tests := []struct {
+		s    CreditSessionBankIncomeStatus
+		want bool
+	}{
+		{CreditSessionBankIncomeStatusApproved, true},
+		{CreditSessionBankIncomeStatusNoDepositsFound, true},
+		{CreditSessionBankIncomeStatusUserReportedNoIncome, true},
+		{CreditSessionBankIncomeStatusStarted, true},
+		{CreditSessionBankIncomeStatusInternalError, true},
+		{"NO_EMPLOYERS_FOUND", false},
+		{"approved", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.s.IsKnown(), "CreditSessionBankIncomeStatus(%q).IsKnown()", tt.s)
+	}
+}
+
+func TestCreditSessionBankEmploymentStatus_IsKnown(t *testing.T) {
+	tests := []struct {
+		s    CreditSessionBankEmploymentStatus
+		want bool
+	}{
+		{CreditSessionBankEmploymentStatusApproved, true},
+		{CreditSessionBankEmploymentStatusNoEmployersFound, true},
+		{CreditSessionBankEmploymentStatusEmployerNotListed, true},
+		{CreditSessionBankEmploymentStatusStarted, true},
+		{CreditSessionBankEmploymentStatusInternalError, true},
+		{"NO_DEPOSITS_FOUND", false},
+		{"Started", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.s.IsKnown(), "CreditSessionBankEmploymentStatus(%q).IsKnown()", tt.s)
+	}
+}
+
+func TestSafePrefix(t *testing.T) {
+	// Every byte value at every position of the eight tested at once.
+	for c := range 256 {
+		for pos := range 8 {
+			b := []byte("abcdefghijk")
+			b[pos] = byte(c)
+			want := len(b)
+			if c >= 0x80 || !safe[c] {
+				want = pos
+			}
+			if got := safePrefix(string(b)); got != want {
+				t.Errorf("safePrefix(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package plaid
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+// goldenInputs returns the JSON files in testdata, each decoded into the
+// type its name says: request*.json are requests, the rest responses.
+func goldenInputs(t testing.TB) map[string][]byte {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	inputs := make(map[string][]byte)
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		inputs[path] = data
+	}
+	return inputs
+}
+
+// newValue returns a pointer to the type that the golden file at path holds.
+func newValue(path string) any {
+	if strings.HasPrefix(filepath.Base(path), "request") {
+		return new(CreditSessionsGetRequest)
+	}
+	return new(CreditSessionsGetResponse)
+}
+
+func TestGolden(t *testing.T) {
+	for path, data := range goldenInputs(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			v := newValue(path)
+			require.NoError(t, json.Unmarshal(data, v))
+			got, err := json.MarshalIndent(v, "", "  ")
+			require.NoError(t, err)
+			got = append(got, '\n')
+
+			golden := strings.TrimSuffix(path, ".json") + ".golden"
+			if *update {
+				require.NoError(t, os.WriteFile(golden, got, 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test -run Golden -update to create it")
+			assert.Equal(t, string(want), string(got), "json.MarshalIndent of %s differs from %s", path, golden)
+		})
+	}
+}
+
+func TestGolden_lossless(t *testing.T) {
+	for path, data := range goldenInputs(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			v := newValue(path)
+			require.NoError(t, json.Unmarshal(data, v))
+			out, err := json.Marshal(v)
+			require.NoError(t, err)
+			assertSameJSON(t, data, out)
+		})
+	}
+}
+
+// assertSameJSON checks that out is the same JSON value as in, but for the
+// known members that were null in the input, which may be left out.
+func assertSameJSON(t *testing.T, in, out []byte) {
+	t.Helper()
+	want, got := decodeAny(t, in), decodeAny(t, out)
+	dropKnownNulls(want)
+	assert.Equal(t, want, got, "output is not the same JSON value as the input:\n%s", out)
+}
+
+func decodeAny(t *testing.T, data []byte) any {
+	t.Helper()
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	var v any
+	require.NoError(t, d.Decode(&v))
+	return v
+}
+
+// knownNames holds the name of every member of every schema.
+var knownNames = func() map[string]bool {
+	names := make(map[string]bool)
+	add := func(fields ...string) {
+		for _, f := range fields {
+			names[f] = true
+		}
+	}
+	add(fieldNames(creditSessionsGetRequestSchema)...)
+	add(fieldNames(creditSessionsGetResponseSchema)...)
+	add(fieldNames(creditSessionSchema)...)
+	add(fieldNames(creditSessionResultsSchema)...)
+	add(fieldNames(creditSessionItemAddResultSchema)...)
+	add(fieldNames(creditSessionBankIncomeResultSchema)...)
+	add(fieldNames(creditSessionBankEmploymentResultSchema)...)
+	add(fieldNames(creditSessionPayrollIncomeResultSchema)...)
+	add(fieldNames(creditSessionDocumentIncomeResultSchema)...)
+	add(fieldNames(creditSessionErrorSchema)...)
+	return names
+}()
+
+func fieldNames[T any](s *schema[T]) []string {
+	var names []string
+	for _, f := range s.fields {
+		names = append(names, f.name)
+	}
+	return names
+}
+
+func dropKnownNulls(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for name, m := range v {
+			if m == nil && knownNames[name] {
+				delete(v, name)
+			}
+			dropKnownNulls(m)
+		}
+	case []any:
+		for _, e := range v {
+			dropKnownNulls(e)
+		}
+	}
+}
