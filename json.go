@@ -867,22 +867,22 @@ func (d *decoder) typeError(what string) error {
 	if err != nil {
 		return err
 	}
-	var kind string
+	var value string
 	switch raw[0] {
 	case '{':
-		kind = "object"
+		value = "object " + quote(raw)
 	case '[':
-		kind = "array"
+		value = "array " + quote(raw)
 	case '"':
-		kind = "string"
+		value = "string " + quote(raw[1:len(raw)-1])
 	case 't', 'f':
-		kind = "boolean"
+		value = "boolean " + string(raw)
 	case 'n':
-		return &FieldError{Err: fmt.Errorf("cannot unmarshal null into %s", what)}
+		value = "null"
 	default:
-		return &FieldError{Err: fmt.Errorf("cannot unmarshal number %s into %s", cut(raw), what)}
+		value = "number " + cut(raw)
 	}
-	return &FieldError{Err: fmt.Errorf("cannot unmarshal %s %s into %s", kind, quote(raw), what)}
+	return &FieldError{Err: fmt.Errorf("cannot unmarshal %s into %s", value, what)}
 }
 
 // syntaxError describes the byte at pos, in the words of encoding/json.
@@ -898,8 +898,13 @@ func (d *decoder) syntaxError(context string) error {
 	return &FieldError{Err: fmt.Errorf("invalid character %s %s at offset %d", char, context, d.pos)}
 }
 
+// invalidUTF8 describes the string that starts at start and has an invalid
+// byte at pos.
 func (d *decoder) invalidUTF8(start int) error {
-	end := min(d.pos+16, len(d.data))
+	end := len(d.data)
+	if i := bytes.IndexByte(d.data[d.pos:], '"'); i >= 0 {
+		end = d.pos + i
+	}
 	return &FieldError{Err: fmt.Errorf("invalid UTF-8 in string %s", quote(d.data[start:end]))}
 }
 
