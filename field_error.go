@@ -18,6 +18,8 @@ type FieldError struct {
 	Path string
 	// Err is the problem found there.
 	Err error
+
+	outer []string // path elements gathered on the way up, innermost first
 }
 
 // Error returns "plaid: <path>: <problem>", or "plaid: <problem>" when the
@@ -32,15 +34,17 @@ func (e *FieldError) Error() string {
 // Unwrap returns the underlying problem.
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// atMember returns err located below the object member name. A FieldError
-// made by this package gets the name prepended to its path as it travels up
-// the document; any other error is wrapped.
+// atMember returns err located below the object member name. A
+// FieldError of this package gathers the names as it travels up the
+// document, and located joins them into its Path at the top, so that a
+// deep error costs time in proportion to its depth.
 func atMember(name string, err error) error {
-	if fe, ok := err.(*FieldError); ok {
-		fe.Path = joinPath(name, fe.Path)
-		return fe
+	fe, ok := err.(*FieldError)
+	if !ok {
+		fe = &FieldError{Err: err}
 	}
-	return &FieldError{Path: name, Err: err}
+	fe.outer = append(fe.outer, name)
+	return fe
 }
 
 // atIndex is atMember for the element i of an array.
@@ -48,12 +52,25 @@ func atIndex(i int, err error) error {
 	return atMember("["+strconv.Itoa(i)+"]", err)
 }
 
-func joinPath(outer, inner string) string {
-	if inner == "" {
-		return outer
+// located completes the Path of err, if it is a FieldError, from the
+// path elements that atMember gathered.
+func located(err error) error {
+	fe, ok := err.(*FieldError)
+	if !ok || len(fe.outer) == 0 {
+		return err
 	}
-	if strings.HasPrefix(inner, "[") {
-		return outer + inner
+	var b strings.Builder
+	for i := len(fe.outer) - 1; i >= 0; i-- {
+		writePathElement(&b, fe.outer[i])
 	}
-	return outer + "." + inner
+	writePathElement(&b, fe.Path)
+	fe.Path, fe.outer = b.String(), nil
+	return fe
+}
+
+func writePathElement(b *strings.Builder, elem string) {
+	if b.Len() > 0 && elem != "" && elem[0] != '[' {
+		b.WriteByte('.')
+	}
+	b.WriteString(elem)
 }

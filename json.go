@@ -62,7 +62,7 @@ func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
 	}
 	var t T
 	if err := decodeObject(&d, &t, s); err != nil {
-		return err
+		return located(err)
 	}
 	if err := d.end(); err != nil {
 		return err
@@ -78,7 +78,7 @@ func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
 	defer encoders.Put(e)
 	e.buf, e.redact = e.buf[:0], redact
 	if err := encodeObject(e, v, s); err != nil {
-		return nil, err
+		return nil, located(err)
 	}
 	return bytes.Clone(e.buf), nil
 }
@@ -90,7 +90,11 @@ var encoders = sync.Pool{New: func() any { return &encoder{buf: make([]byte, 0, 
 // validate runs the checks of every member of v, in the order they are
 // written, and joins the problems found.
 func validate[T any](v *T, s *schema[T]) error {
-	return errors.Join(validateObject(v, s)...)
+	errs := validateObject(v, s)
+	for _, err := range errs {
+		located(err)
+	}
+	return errors.Join(errs...)
 }
 
 func validateObject[T any](v *T, s *schema[T]) []error {
@@ -163,6 +167,11 @@ func decodeArray[E any](d *decoder, p *[]E, what string, decode func(*decoder, *
 	}
 	s := make([]E, 0)
 	for more := d.peek() != ']'; more; {
+		if len(s) == cap(s) {
+			// Double, where append would add a quarter to a long slice:
+			// that copies less, and leaves less garbage.
+			s = append(make([]E, 0, 2*cap(s)+4), s...)
+		}
 		s = append(s, *new(E))
 		if err := decode(d, &s[len(s)-1]); err != nil {
 			return atIndex(len(s)-1, err)

@@ -1,0 +1,102 @@
+package plaid
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+// addGoldenSeeds seeds f with the golden inputs, and with each of their
+// sessions on its own.
+func addGoldenSeeds(f *testing.F, sessions bool) {
+	for _, data := range goldenInputs(f) {
+		if !sessions {
+			f.Add(data)
+			continue
+		}
+		var r struct{ Sessions []json.RawMessage }
+		if json.Unmarshal(data, &r) == nil {
+			for _, s := range r.Sessions {
+				f.Add([]byte(s))
+			}
+		}
+	}
+}
+
+func FuzzCreditSessionsGetResponse(f *testing.F) {
+	addGoldenSeeds(f, false)
+	f.Add([]byte(`{"request_id":"r","sessions":[{"x":{"a":[1,"\u00e9",null]}}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRoundTrip[CreditSessionsGetResponse](t, data)
+	})
+}
+
+func FuzzCreditSession(f *testing.F) {
+	addGoldenSeeds(f, true)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRoundTrip[CreditSession](t, data)
+	})
+}
+
+// fuzzRoundTrip checks that decoding data does not panic, and that when
+// it succeeds, marshal, decode and marshal again give the same bytes.
+func fuzzRoundTrip[T any, P interface {
+	*T
+	json.Unmarshaler
+}](t *testing.T, data []byte) {
+	var v T
+	if err := P(&v).UnmarshalJSON(data); err != nil {
+		return
+	}
+	var viaJSON T
+	if err := json.Unmarshal(data, &viaJSON); err != nil {
+		t.Fatalf("UnmarshalJSON accepted %q, json.Unmarshal did not: %v", data, err)
+	}
+	second, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("json.Marshal after decoding %q: %v", data, err)
+	}
+	var again T
+	if err := json.Unmarshal(second, &again); err != nil {
+		t.Fatalf("decoding our own output %s: %v", second, err)
+	}
+	third, err := json.Marshal(again)
+	if err != nil {
+		t.Fatalf("json.Marshal of %s: %v", second, err)
+	}
+	if !bytes.Equal(second, third) {
+		t.Fatalf("marshal is not stable:\ninput  %q\nsecond %s\nthird  %s", data, second, third)
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2022-09-30", "2022-09-30T23:40:30.946225Z", "2022-10-03T08:15:00+02:00",
+		"2022-10-06T00:00:00.123456789-05:00", "2023-02-29", "2022-09-30T24:00:00Z", "0000-01-01T00:00:00-00:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if d.String() != s {
+			t.Fatalf("ParseDate(%q).String() = %q", s, d.String())
+		}
+		if again := MustParseDate(d.String()); again != d {
+			t.Fatalf("ParseDate(%q) = %#v, then %#v", s, d, again)
+		}
+		if !d.HasTime() {
+			return
+		}
+		// time.Parse accepts more than ParseDate, but must agree on the
+		// instant of everything ParseDate accepts.
+		want, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			t.Fatalf("ParseDate(%q) accepted what time.Parse did not: %v", s, err)
+		}
+		if !d.Time().Equal(want) {
+			t.Fatalf("ParseDate(%q).Time() = %v, time.Parse gives %v", s, d.Time(), want)
+		}
+	})
+}
