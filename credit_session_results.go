@@ -150,6 +150,12 @@ const (
 	CreditSessionBankIncomeStatusInternalError        CreditSessionBankIncomeStatus = "INTERNAL_ERROR"
 )
 
+// String returns s as Plaid writes it.
+func (s CreditSessionBankIncomeStatus) String() string { return string(s) }
+
+// LogValue implements the [slog.LogValuer] interface, logging s as a string.
+func (s CreditSessionBankIncomeStatus) LogValue() slog.Value { return slog.StringValue(string(s)) }
+
 // IsKnown reports whether s is one of the values listed above.
 func (s CreditSessionBankIncomeStatus) IsKnown() bool {
 	switch s {
@@ -241,6 +247,12 @@ const (
 	CreditSessionBankEmploymentStatusStarted           CreditSessionBankEmploymentStatus = "STARTED"
 	CreditSessionBankEmploymentStatusInternalError     CreditSessionBankEmploymentStatus = "INTERNAL_ERROR"
 )
+
+// String returns s as Plaid writes it.
+func (s CreditSessionBankEmploymentStatus) String() string { return string(s) }
+
+// LogValue implements the [slog.LogValuer] interface, logging s as a string.
+func (s CreditSessionBankEmploymentStatus) LogValue() slog.Value { return slog.StringValue(string(s)) }
 
 // IsKnown reports whether s is one of the values listed above.
 func (s CreditSessionBankEmploymentStatus) IsKnown() bool {

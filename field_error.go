@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"log/slog"
 	"strconv"
 	"strings"
 )
@@ -30,6 +31,10 @@ func (e *FieldError) Error() string {
 	}
 	return "plaid: " + e.Path + ": " + e.Err.Error()
 }
+
+// LogValue implements the [slog.LogValuer] interface, logging e as its
+// message.
+func (e *FieldError) LogValue() slog.Value { return slog.StringValue(e.Error()) }
 
 // Unwrap returns the underlying problem.
 func (e *FieldError) Unwrap() error { return e.Err }
