@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/creditsession/plaid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		stdin      io.Reader // nil: nothing piped
+		wantStatus int
+		wantOut    []string // each within standard output
+		wantErr    []string // each within standard error
+		notOut     []string // none within either
+	}{
+		{name: "example", wantStatus: 0,
+			wantOut: []string{"No input given: running on the example response", "example: a /credit/sessions/get response with 3 sessions",
+				"3 sessions, 1 Item added, 2 sessions with errors, request_id Ay5Xw9Kz3PqR8tM"},
+			notOut: []string{"public-sandbox"}},
+		{name: "empty stdin runs the example", stdin: strings.NewReader(""), wantStatus: 0,
+			wantOut: []string{"No input given"}},
+		{name: "response", args: []string{"testdata/example.json"}, wantStatus: 0,
+			wantOut: []string{"testdata/example.json: a /credit/sessions/get response with 3 sessions", "LINK SESSION ID", "EMPLOYER_NOT_LISTED", "3/1/0/0"},
+			notOut:  []string{"No input given"}},
+		{name: "single session", args: []string{"testdata/session.json"}, wantStatus: 0,
+			wantOut: []string{"testdata/session.json: a single session with 1 session", "item-9 (ins_9)", "1 session, 1 Item added, 0 sessions with errors"},
+			notOut:  []string{"public-sandbox"}},
+		{name: "array of sessions", args: []string{"testdata/sessions.json"}, wantStatus: 0,
+			wantOut: []string{"testdata/sessions.json: an array of sessions with 2 sessions", "3/1"}},
+		{name: "piped stdin", stdin: strings.NewReader(`{"request_id":"piped"}`), wantStatus: 0,
+			wantOut: []string{"stdin: a /credit/sessions/get response with 0 sessions", "request_id piped"}},
+		{name: "dash reads stdin", args: []string{"-"}, stdin: strings.NewReader(`{"link_session_id":"x"}`), wantStatus: 0,
+			wantOut: []string{"stdin: a single session with 1 session"}},
+		{name: "json", args: []string{"-json", "testdata/session.json"}, wantStatus: 0,
+			wantOut: []string{`"public_token": "public-sandbox-0000"`, `"link_session_id": "ls-single"`},
+			wantErr: []string{"testdata/session.json: a single session with 1 session"}},
+		{name: "validate valid", args: []string{"-validate", "testdata/example.json"}, wantStatus: 0,
+			wantOut: []string{"testdata/example.json: valid"}},
+		{name: "validate invalid", args: []string{"-validate", "testdata/invalid.json"}, wantStatus: 1,
+			wantOut: []string{"testdata/invalid.json: a /credit/sessions/get response with 1 session", "PENDING"},
+			wantErr: []string{
+				`testdata/invalid.json: plaid: sessions[0].results.bank_income_results[0].status: unknown CreditSessionBankIncomeStatus "PENDING"`,
+				"testdata/invalid.json: plaid: sessions[0].results.payroll_income_results[0].num_w2s_retrieved: negative count -1",
+				"testdata/invalid.json: plaid: request_id: must not be empty"}},
+		{name: "validate array", args: []string{"-validate", "-"}, stdin: strings.NewReader(`[{}, {"results": {"document_income_results": {"num_paystubs_uploaded": -2, "num_w2s_uploaded": 0, "num_bank_statements_uploaded": 0, "num_1099s_uploaded": 0}}}]`),
+			wantStatus: 1, wantOut: []string{"stdin: an array of sessions with 2 sessions"},
+			wantErr: []string{"stdin: plaid: [1].results.document_income_results.num_paystubs_uploaded: negative count -2"}},
+		{name: "malformed", args: []string{"testdata/malformed.json"}, wantStatus: 1,
+			wantErr: []string{`testdata/malformed.json: plaid: sessions[1].session_start_time: cannot parse "2022-09-30T24:00:00Z" as Date: hour out of range`}},
+		{name: "syntax error has a path", stdin: strings.NewReader(`{"request_id":"r","sessions":[{"errors":[{"error_code":"X",}]}]}`), wantStatus: 1,
+			wantErr: []string{"stdin: plaid: sessions[0].errors[0]: invalid character '}' looking for beginning of object key string at offset 59"}},
+		{name: "array with null", stdin: strings.NewReader(`[{}, null]`), wantStatus: 1,
+			wantErr: []string{"stdin: plaid: [1]: cannot unmarshal null into CreditSession"}},
+		{name: "broken array", stdin: strings.NewReader(`[{}, `), wantStatus: 1,
+			wantErr: []string{"stdin: plaid: unexpected end of JSON input"}},
+		{name: "not JSON", stdin: strings.NewReader("hello"), wantStatus: 1,
+			wantErr: []string{"stdin: plaid: invalid character 'h' looking for beginning of value at offset 0"}},
+		{name: "other files go on", args: []string{"missing.json", "testdata/malformed.json", "testdata/session.json"}, wantStatus: 1,
+			wantOut: []string{"testdata/session.json: a single session with 1 session"},
+			wantErr: []string{"missing.json: open missing.json: no such file or directory", "testdata/malformed.json: plaid: sessions[1]"}},
+		{name: "directory", args: []string{"testdata"}, wantStatus: 1, wantErr: []string{"testdata: read testdata: is a directory"}},
+		{name: "quiet valid", args: []string{"-q", "testdata/example.json"}, wantStatus: 0},
+		{name: "quiet invalid", args: []string{"-q", "-validate", "testdata/invalid.json"}, wantStatus: 1},
+		{name: "quiet missing", args: []string{"-q", "missing.json"}, wantStatus: 1},
+		{name: "help", args: []string{"-h"}, wantStatus: 0, wantErr: []string{"usage: creditsessions", "Example:", "-validate"}},
+		{name: "unknown flag", args: []string{"-x"}, wantStatus: 2, wantErr: []string{"flag provided but not defined: -x", "usage: creditsessions"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			status := run(tt.args, tt.stdin, &stdout, &stderr)
+			assert.Equal(t, tt.wantStatus, status, "exit status; stderr: %s", stderr.String())
+			for _, want := range tt.wantOut {
+				assert.Contains(t, stdout.String(), want)
+			}
+			for _, want := range tt.wantErr {
+				assert.Contains(t, stderr.String(), want)
+			}
+			for _, not := range tt.notOut {
+				assert.NotContains(t, stdout.String()+stderr.String(), not)
+			}
+			if len(tt.wantOut) == 0 {
+				assert.Empty(t, stdout.String(), "standard output")
+			}
+			if len(tt.wantErr) == 0 {
+				assert.Empty(t, stderr.String(), "standard error")
+			}
+			assert.NotContains(t, stdout.String()+stderr.String(), "goroutine", "no stack trace")
+		})
+	}
+}
+
+func TestRun_tableNewestFirst(t *testing.T) {
+	var stdout bytes.Buffer
+	require.Equal(t, 0, run([]string{"testdata/example.json"}, nil, &stdout, io.Discard))
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	require.Len(t, lines, 6, "a note, a header, three sessions and a summary:\n%s", stdout.String())
+	assert.Equal(t, []string{"f1e2d3c4-b5a6-4789-90ab-cdef01234567", "0a1b2c3d-4e5f-4061-8273-948596a7b8c9", "356dbb28-7f98-44d1-8e6d-e1f2a9b3c4d5"},
+		[]string{strings.Fields(lines[2])[0], strings.Fields(lines[3])[0], strings.Fields(lines[4])[0]})
+	assert.Equal(t, strings.Index(lines[1], "STARTED"), strings.Index(lines[2], "2022-10-03"), "columns are aligned")
+}
+
+func TestRun_jsonIsLossless(t *testing.T) {
+	var stdout bytes.Buffer
+	require.Equal(t, 0, run([]string{"-json", "testdata/example.json"}, nil, &stdout, io.Discard))
+	var got plaid.CreditSessionsGetResponse
+	require.NoError(t, json.Unmarshal(stdout.Bytes(), &got))
+	want, err := os.ReadFile("testdata/example.json")
+	require.NoError(t, err)
+	var original plaid.CreditSessionsGetResponse
+	require.NoError(t, json.Unmarshal(want, &original))
+	assert.Equal(t, original, got)
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/creditsession/plaid"
+)
+
+// output writes what the command found to its standard streams.
+type output struct {
+	opt            options
+	stdout, stderr io.Writer
+}
+
+// note writes a line about what the command is doing: to standard output
+// beside the table, to standard error with -json, which keeps standard
+// output pure JSON.
+func (o output) note(format string, args ...any) {
+	w := o.stdout
+	if o.opt.json {
+		w = o.stderr
+	}
+	fmt.Fprintf(w, format+"\n", args...)
+}
+
+// check decodes, shows and, with -validate, validates the input data
+// called name, and reports whether it is valid.
+func (o output) check(name string, data []byte) bool {
+	doc, err := decode(data)
+	if err != nil {
+		fmt.Fprintf(o.stderr, "%s: %v\n", name, err)
+		return false
+	}
+	o.note("%s: %s with %s", name, doc.kind, plural(len(doc.sessions), "session"))
+	if o.opt.json {
+		out, err := json.MarshalIndent(doc.value, "", "  ")
+		if err != nil {
+			fmt.Fprintf(o.stderr, "%s: %v\n", name, err)
+			return false
+		}
+		fmt.Fprintf(o.stdout, "%s\n", out)
+	} else {
+		writeTable(o.stdout, doc)
+	}
+	if !o.opt.validate {
+		return true
+	}
+	problems := doc.validate()
+	for _, err := range problems {
+		fmt.Fprintf(o.stderr, "%s: %v\n", name, err)
+	}
+	if len(problems) == 0 {
+		o.note("%s: valid", name)
+	}
+	return len(problems) == 0
+}
+
+// writeTable writes the sessions of doc, newest first, and a summary.
+func writeTable(w io.Writer, doc *document) {
+	sessions := slices.Clone(doc.sessions)
+	slices.SortStableFunc(sessions, func(a, b plaid.CreditSession) int {
+		return b.GetSessionStartTime().Compare(a.GetSessionStartTime())
+	})
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "LINK SESSION ID\tSTARTED\tITEMS ADDED\tBANK INCOME\tBANK EMPLOYMENT\tPAYROLL P/W2\tDOCUMENTS P/W2/BS/1099\tERRORS")
+	items, failed := 0, 0
+	for i := range sessions {
+		s := &sessions[i]
+		r := s.GetResults()
+		if r == nil {
+			r = &plaid.CreditSessionResults{}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n",
+			cell(s.GetLinkSessionID()), cell(s.GetSessionStartTime().String()), itemsAdded(r),
+			bankIncome(r), bankEmployment(r), payroll(r), documents(r), len(s.Errors))
+		items += len(r.ItemAddResults)
+		if len(s.Errors) > 0 {
+			failed++
+		}
+	}
+	tw.Flush()
+	summary := fmt.Sprintf("%s, %s added, %s with errors", plural(len(sessions), "session"), plural(items, "Item"), plural(failed, "session"))
+	if doc.requestID != "" {
+		summary += ", request_id " + doc.requestID
+	}
+	fmt.Fprintln(w, summary)
+}
+
+func itemsAdded(r *plaid.CreditSessionResults) string {
+	var cells []string
+	for i := range r.ItemAddResults {
+		item := &r.ItemAddResults[i]
+		cells = append(cells, item.GetItemID()+" ("+item.GetInstitutionID()+")")
+	}
+	return cell(strings.Join(cells, ", "))
+}
+
+func bankIncome(r *plaid.CreditSessionResults) string {
+	var cells []string
+	for i := range r.BankIncomeResults {
+		cells = append(cells, string(r.BankIncomeResults[i].GetStatus()))
+	}
+	return cell(strings.Join(cells, ", "))
+}
+
+func bankEmployment(r *plaid.CreditSessionResults) string {
+	var cells []string
+	for i := range r.BankEmploymentResults {
+		cells = append(cells, string(r.BankEmploymentResults[i].GetStatus()))
+	}
+	return cell(strings.Join(cells, ", "))
+}
+
+// payroll returns the paystubs and W-2s retrieved, summed over the
+// payroll results.
+func payroll(r *plaid.CreditSessionResults) string {
+	if len(r.PayrollIncomeResults) == 0 {
+		return "-"
+	}
+	paystubs, w2s := 0, 0
+	for i := range r.PayrollIncomeResults {
+		paystubs += r.PayrollIncomeResults[i].GetNumPaystubsRetrieved()
+		w2s += r.PayrollIncomeResults[i].GetNumW2sRetrieved()
+	}
+	return fmt.Sprintf("%d/%d", paystubs, w2s)
+}
+
+func documents(r *plaid.CreditSessionResults) string {
+	d := r.GetDocumentIncomeResults()
+	if d == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%d/%d/%d/%d", d.NumPaystubsUploaded, d.NumW2sUploaded, d.NumBankStatementsUploaded, d.Num1099sUploaded)
+}
+
+// cell returns s fit for a table cell: "-" when empty, and quoted when it
+// holds characters that would break the columns.
+func cell(s string) string {
+	if s == "" {
+		return "-"
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
