@@ -133,7 +133,7 @@ func TestMarshalJSON_extraErrors(t *testing.T) {
 		{name: "invalid JSON", extra: map[string]json.RawMessage{"bad": json.RawMessage(`{"a":}`)}, want: `plaid: bad.a: invalid character '}' looking for beginning of value at offset 5`},
 		{name: "empty", extra: map[string]json.RawMessage{"empty": nil}, want: `plaid: empty: unexpected end of JSON input`},
 		{name: "two values", extra: map[string]json.RawMessage{"two": json.RawMessage(`1 2`)}, want: `plaid: two: invalid character '2' after top-level value at offset 2`},
-		{name: "known name", extra: map[string]json.RawMessage{"item_id": json.RawMessage(`"x"`)}, want: `plaid: item_id: Extra holds a member that the struct has a field for`},
+		{name: "known name", extra: map[string]json.RawMessage{"item_id": json.RawMessage(`"x"`)}, want: `plaid: item_id: member is known and cannot also be in Extra`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

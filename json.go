@@ -215,7 +215,7 @@ func encodeExtra[T any](e *encoder, extra map[string]json.RawMessage, s *schema[
 	slices.Sort(names)
 	for _, name := range names {
 		if s.index([]byte(name)) >= 0 {
-			return atMember(memberPath(name), errors.New("Extra holds a member that the struct has a field for"))
+			return atMember(memberPath(name), errors.New("member is known and cannot also be in Extra"))
 		}
 		e.comma()
 		e.buf = append(appendString(e.buf, name), ':')

@@ -1,0 +1,52 @@
+// Package plaid models the JSON of Plaid's /credit/sessions/get endpoint:
+// the Link sessions of a user, with the Items they added, their bank
+// income and employment results, their payroll and document income
+// counts, and the errors they met.
+//
+// The types implement the methods of [encoding/json], so json.Unmarshal,
+// json.Marshal and json.NewDecoder work as they do with any struct. They
+// differ from plain structs in four ways.
+//
+// # Nothing is lost
+//
+// Marshalling a decoded value gives back the same JSON value: members this
+// package does not know are kept, at any depth, in each struct's Extra
+// field as their raw bytes; an empty array stays an empty array; a status
+// Plaid adds next year is kept as it was sent; and a timestamp keeps its
+// exact text. The one change is that a known member sent as null, as Plaid
+// does for absent values, may be left out. Optional members are pointers,
+// so that an absent member differs from a zero one; [Ptr] makes them, and
+// the GetX methods read them safely through nil.
+//
+// # Dates keep their text
+//
+// Plaid documents session_start_time as a date but sends an RFC 3339
+// date-time with microseconds. A [Date] accepts YYYY-MM-DD and
+// YYYY-MM-DDThh:mm:ss with an optional fraction of 1 to 9 digits and Z or
+// ±hh:mm, checks the calendar and the clock, and marshals to exactly the
+// text it was parsed from. [Date.Compare] orders Dates by instant.
+//
+// # Errors say where
+//
+// Every problem found while decoding, other than malformed JSON passed
+// through json.Unmarshal (a [*encoding/json.SyntaxError]), is a
+// [*FieldError] whose Path names the place, such as
+// sessions[2].session_start_time, and whose message quotes the offending
+// value. Wrong types, integers that are not integers, malformed Dates,
+// missing required members and member names that occur twice are all
+// errors; unknown members and unknown enum values are not. Validate
+// checks, on request, what decoding cannot: that counts are not negative,
+// identifiers are not empty and statuses are known.
+//
+// # Credentials stay out of logs
+//
+// A request's secret and an Item's public token are credentials. Every
+// type prints (fmt's %v, %+v and %#v) and logs (log/slog) with them shown
+// as REDACTED. json.Marshal keeps them, since JSON is the wire format:
+// never log the output of json.Marshal.
+//
+// Decoding and encoding are a single pass over the bytes of the package's
+// own, with no reflection and no dependency outside the standard library.
+// Calling UnmarshalJSON and MarshalJSON directly skips the extra passes
+// that encoding/json makes over the input and output of such methods.
+package plaid
