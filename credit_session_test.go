@@ -257,18 +257,29 @@ func TestCreditSessionBankEmploymentStatus_IsKnown(t *testing.T) {
 	}
 }
 
-func TestSafePrefix(t *testing.T) {
-	// Every byte value at every position of the eight tested at once.
-	for c := range 256 {
-		for pos := range 8 {
-			b := []byte("abcdefghijk")
-			b[pos] = byte(c)
-			want := len(b)
-			if c >= 0x80 || !safe[c] {
-				want = pos
-			}
-			if got := safePrefix(string(b)); got != want {
-				t.Errorf("safePrefix(%q) = %d, want %d", b, got, want)
+func TestPrefixScanners(t *testing.T) {
+	tests := []struct {
+		name   string
+		prefix func(string) int
+		keep   func(c byte) bool // whether the scanner passes over c
+	}{
+		{name: "safePrefix", prefix: safePrefix, keep: func(c byte) bool { return c < 0x80 && safe[c] }},
+		{name: "plainPrefix", prefix: func(s string) int { return plainPrefix([]byte(s)) }, keep: func(c byte) bool { return plain[c] }},
+	}
+	for _, tt := range tests {
+		// Every byte value at every position of the eight tested at once,
+		// and in the tail after them.
+		for c := range 256 {
+			for pos := range 11 {
+				b := []byte("abcdefghijk")
+				b[pos] = byte(c)
+				want := len(b)
+				if !tt.keep(byte(c)) {
+					want = pos
+				}
+				if got := tt.prefix(string(b)); got != want {
+					t.Errorf("%s(%q) = %d, want %d", tt.name, b, got, want)
+				}
 			}
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -32,6 +32,11 @@ type schema[T any] struct {
 	name   string     // the Go type name, for error messages
 	fields []field[T] // the known members, in the order they are written
 	extra  func(*T) *map[string]json.RawMessage
+
+	// sizeHint is the length of the last value encoded, so that the next
+	// one starts with about the room it needs: growing a buffer from
+	// small copies a large document several times over.
+	sizeHint atomic.Int64
 }
 
 // A field is one known member of a JSON object.
@@ -74,18 +79,18 @@ func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
 // marshal encodes v as s describes. With redact set, credentials are
 // written as "REDACTED", for String and LogValue.
 func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
-	e := encoders.Get().(*encoder)
-	defer encoders.Put(e)
-	e.buf, e.redact = e.buf[:0], redact
-	if err := encodeObject(e, v, s); err != nil {
+	hint := int(s.sizeHint.Load())
+	e := encoder{buf: make([]byte, 0, hint+hint/8+64), redact: redact}
+	if err := encodeObject(&e, v, s); err != nil {
 		return nil, located(err)
 	}
-	return bytes.Clone(e.buf), nil
+	s.sizeHint.Store(int64(len(e.buf)))
+	if cap(e.buf) > 2*len(e.buf)+4096 {
+		// The last value was much larger: do not hand out its room.
+		return bytes.Clone(e.buf), nil
+	}
+	return e.buf, nil
 }
-
-// encoders holds encoders for reuse, as encoding/json does, so that
-// encoding a large document does not grow a new buffer every time.
-var encoders = sync.Pool{New: func() any { return &encoder{buf: make([]byte, 0, 1024)} }}
 
 // validate runs the checks of every member of v, in the order they are
 // written, and joins the problems found.
@@ -450,6 +455,7 @@ type decoder struct {
 	pos     int
 	depth   int
 	scratch []byte // strings that had escapes, unescaped
+	text    string // a copy of data, which strings share; see substring
 
 	// syntaxOnly skips the check for duplicate names in unknown members,
 	// for the encoder, which only needs to know that Extra is valid JSON.
@@ -569,8 +575,25 @@ func (d *decoder) string(what string) (string, error) {
 	if d.peek() != '"' {
 		return "", d.typeError(what)
 	}
+	start := d.pos + 1
 	b, err := d.stringBytes()
-	return string(b), err
+	switch {
+	case err != nil:
+		return "", err
+	case d.pos != start+len(b)+1: // it had escapes, and b is scratch
+		return string(b), nil
+	}
+	return d.substring(start, d.pos-1), nil
+}
+
+// substring returns data[i:j] as a string. The strings of a document share
+// one copy of its text, made when the first is read: one allocation in
+// place of one for each string, which would cost more than the decoding.
+func (d *decoder) substring(i, j int) string {
+	if d.text == "" {
+		d.text = string(d.data)
+	}
+	return d.text[i:j]
 }
 
 // date reads a JSON string holding a Date.
@@ -686,7 +709,7 @@ func (d *decoder) stringBytes() ([]byte, error) {
 	for i := start; i < len(d.data); {
 		switch c := d.data[i]; {
 		case plain[c]:
-			i++
+			i += plainPrefix(d.data[i:])
 		case c == '"':
 			d.pos = i + 1
 			return d.data[start:i], nil
@@ -1073,25 +1096,15 @@ func appendString(b []byte, s string) []byte {
 	return append(append(b, s[start:]...), '"')
 }
 
-// safePrefix returns how many bytes at the start of s are safe, testing
-// eight at a time: most strings are plain ASCII, and a byte at a time is
-// the encoder's largest cost.
+// safePrefix returns how many bytes at the start of s the encoder writes
+// as they are.
 func safePrefix(s string) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; len(s)-i >= 8; i += 8 {
-		w := s[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		// A byte of x-n*ones has its high bit set where the byte was
-		// below n, and a byte of y-ones where the byte of y was zero.
+		x := word(s[i : i+8])
 		// Setting bit 2 maps '"' onto '&' and bit 1 maps '<' onto '>', so
-		// that one test finds both. Borrows only spread from a byte that
-		// matched, so a false alarm comes with a true one.
-		quotes, angles, backslash := x|0x04*ones^'&'*ones, x|0x02*ones^'>'*ones, x^'\\'*ones
-		found := x | (x-0x20*ones)&^x | (quotes-ones)&^quotes |
-			(angles-ones)&^angles | (backslash-ones)&^backslash
-		if found&highs != 0 {
+		// that one test finds both.
+		if x&highs|below(x, 0x20)|zeros(x|0x04*ones^'&'*ones)|zeros(x|0x02*ones^'>'*ones)|zeros(x^'\\'*ones) != 0 {
 			break
 		}
 	}
@@ -1100,6 +1113,42 @@ func safePrefix(s string) int {
 	}
 	return i
 }
+
+// plainPrefix returns how many bytes at the start of b the decoder can
+// take as they are: ASCII, and neither a quote, a backslash nor a control
+// character.
+func plainPrefix(b []byte) int {
+	i := 0
+	for ; len(b)-i >= 8; i += 8 {
+		x := word(b[i : i+8])
+		if x&highs|below(x, 0x20)|zeros(x^'"'*ones)|zeros(x^'\\'*ones) != 0 {
+			break
+		}
+	}
+	for i < len(b) && plain[b[i]] {
+		i++
+	}
+	return i
+}
+
+// Strings are scanned eight bytes at a time, as one uint64, because a
+// byte at a time is the largest cost of both decoding and encoding. The
+// tests below set the high bit of each byte that matches; borrows only
+// spread from a byte that matched, so a false alarm comes with a true one.
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// word returns the eight bytes of s as a little-endian uint64.
+func word[S string | []byte](s S) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// zeros marks the zero bytes of x.
+func zeros(x uint64) uint64 { return (x - ones) &^ x & highs }
+
+// below marks the bytes of x below n, for x without high bits.
+func below(x, n uint64) uint64 { return (x - n*ones) &^ x & highs }
 
 // appendCompact appends the JSON value raw without insignificant white
 // space, with <, >, &, U+2028 and U+2029 escaped in its strings as
