@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"reflect"
@@ -65,8 +66,10 @@ func writeGo(b *strings.Builder, v reflect.Value) {
 		b.WriteString("plaid.Ptr(")
 		writeGo(b, v.Elem())
 		b.WriteByte(')')
-	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8:
-		fmt.Fprintf(b, "%s(%q)", t, v.Bytes())
+	case t == reflect.TypeFor[json.RawMessage]():
+		// Named here, since under GOEXPERIMENT=jsonv2 reflection calls
+		// it by the name of the type it aliases, jsontext.Value.
+		fmt.Fprintf(b, "json.RawMessage(%q)", v.Bytes())
 	case t.Kind() == reflect.Slice:
 		b.WriteString(t.String() + "{")
 		for i := range v.Len() {
@@ -108,7 +111,7 @@ func writeGoStruct(b *strings.Builder, v reflect.Value) {
 func writeGoMap(b *strings.Builder, v reflect.Value) {
 	keys := v.MapKeys()
 	slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(x.String(), y.String()) })
-	b.WriteString(v.Type().String() + "{")
+	b.WriteString("map[string]json.RawMessage{") // the only map: Extra
 	for i, k := range keys {
 		if i > 0 {
 			b.WriteString(", ")
