@@ -62,6 +62,7 @@ func (s *schema[T]) index(name []byte) int {
 // As is the convention, null leaves v unchanged; so does an error.
 func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
 	d := decoder{data: data}
+	d.reserve()
 	if d.null() {
 		return d.end()
 	}
@@ -80,7 +81,7 @@ func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
 // written as "REDACTED", for String and LogValue.
 func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
 	hint := int(s.sizeHint.Load())
-	e := encoder{buf: make([]byte, 0, hint+hint/8+64), redact: redact}
+	e := encoder{buf: make([]byte, 0, hint+hint/16+2*growAt), redact: redact}
 	if err := encodeObject(&e, v, s); err != nil {
 		return nil, located(err)
 	}
@@ -134,7 +135,7 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 		i := s.index(name)
 		switch {
 		case i < 0:
-			err = d.extra(s.extra(v), string(name))
+			err = d.extra(s.extra(v), d.keepName(name))
 		case seen&(1<<i) != 0:
 			err = atMember(s.fields[i].name, errDuplicate)
 		case d.null():
@@ -456,6 +457,7 @@ type decoder struct {
 	depth   int
 	scratch []byte // strings that had escapes, unescaped
 	text    string // a copy of data, which strings share; see substring
+	nameAt  int    // where the last member name began in data; -1 if escaped
 
 	// syntaxOnly skips the check for duplicate names in unknown members,
 	// for the encoder, which only needs to know that Extra is valid JSON.
@@ -464,6 +466,15 @@ type decoder struct {
 	strings slab[string]
 	ints    slab[int]
 	dates   slab[Date]
+}
+
+// reserve sizes the first blocks of the slabs from the length of the
+// input, at about the density of optional members in Plaid's responses, so
+// that a small document needs one block of each and a large one few.
+func (d *decoder) reserve() {
+	d.strings = make(slab[string], 0, min(len(d.data)/64+1, 1024))
+	d.ints = make(slab[int], 0, min(len(d.data)/512+1, 1024))
+	d.dates = make(slab[Date], 0, min(len(d.data)/1024+1, 1024))
 }
 
 // A slab hands out pointers to values it allocates in blocks. The optional
@@ -542,15 +553,29 @@ func (d *decoder) memberName() ([]byte, error) {
 	if d.peek() != '"' {
 		return nil, d.syntaxError("looking for beginning of object key string")
 	}
+	start := d.pos + 1
 	name, err := d.stringBytes()
 	if err != nil {
 		return nil, err
+	}
+	d.nameAt = start
+	if d.pos != start+len(name)+1 { // it had escapes, and name is scratch
+		d.nameAt = -1
 	}
 	if d.peek() != ':' {
 		return nil, d.syntaxError("after object key")
 	}
 	d.pos++
 	return name, nil
+}
+
+// keepName returns the name that memberName last returned as a string
+// that outlives the next read.
+func (d *decoder) keepName(name []byte) string {
+	if d.nameAt < 0 {
+		return string(name)
+	}
+	return d.substring(d.nameAt, d.nameAt+len(name))
 }
 
 // extra reads the value of an unknown member into *m, copied, since the
@@ -849,20 +874,18 @@ func (d *decoder) skipObject() error {
 	if err := d.open(); err != nil {
 		return err
 	}
-	var names map[string]struct{}
+	var few [8]string
+	names := nameSet{few: few[:0]}
 	for more := d.peek() != '}'; more; {
 		name, err := d.memberName()
 		if err != nil {
 			return err
 		}
 		if !d.syntaxOnly {
-			if names == nil {
-				names = make(map[string]struct{})
-			}
-			if _, dup := names[string(name)]; dup {
+			var dup bool
+			if names, dup = names.add(d.keepName(name)); dup {
 				return atMember(memberPath(string(name)), errDuplicate)
 			}
-			names[string(name)] = struct{}{}
 		}
 		if _, err := d.skip(); err != nil {
 			return atMember(memberPath(string(name)), err)
@@ -873,6 +896,35 @@ func (d *decoder) skipObject() error {
 	}
 	d.close()
 	return nil
+}
+
+// A nameSet holds the member names of an object, to find one that occurs
+// twice. Most objects have a few members, which a short list holds more
+// cheaply than a map.
+type nameSet struct {
+	few  []string
+	many map[string]struct{}
+}
+
+// add returns s with name added, and whether it was there already. It
+// takes and returns s by value, which keeps the list on the stack.
+func (s nameSet) add(name string) (nameSet, bool) {
+	if s.many == nil && slices.Contains(s.few, name) {
+		return s, true
+	}
+	if s.many == nil && len(s.few) < cap(s.few) {
+		s.few = append(s.few, name)
+		return s, false
+	}
+	if s.many == nil {
+		s.many = make(map[string]struct{}, 2*len(s.few))
+		for _, n := range s.few {
+			s.many[n] = struct{}{}
+		}
+	}
+	_, dup := s.many[name]
+	s.many[name] = struct{}{}
+	return s, dup
 }
 
 func (d *decoder) skipArray() error {
@@ -985,10 +1037,15 @@ type encoder struct {
 // large buffer by a quarter at a time, which copies a large document
 // several times over.
 func (e *encoder) grow() {
-	if cap(e.buf)-len(e.buf) < 512 {
-		e.buf = slices.Grow(e.buf, cap(e.buf)+512)
+	if cap(e.buf)-len(e.buf) < growAt {
+		e.buf = slices.Grow(e.buf, cap(e.buf)+growAt)
 	}
 }
+
+// growAt is the room below which grow doubles the buffer. marshal leaves
+// more than this beyond its estimate, so that a value as long as the one
+// before it fits without growing.
+const growAt = 128
 
 // comma separates a member from the one before it, if any.
 func (e *encoder) comma() {
@@ -1100,8 +1157,8 @@ func appendString(b []byte, s string) []byte {
 // as they are.
 func safePrefix(s string) int {
 	i := 0
-	for ; len(s)-i >= 8; i += 8 {
-		x := word(s[i : i+8])
+	for rest := s; len(rest) >= 8; rest, i = rest[8:], i+8 {
+		x := word(rest)
 		// Setting bit 2 maps '"' onto '&' and bit 1 maps '<' onto '>', so
 		// that one test finds both.
 		if x&highs|below(x, 0x20)|zeros(x|0x04*ones^'&'*ones)|zeros(x|0x02*ones^'>'*ones)|zeros(x^'\\'*ones) != 0 {
@@ -1119,8 +1176,8 @@ func safePrefix(s string) int {
 // character.
 func plainPrefix(b []byte) int {
 	i := 0
-	for ; len(b)-i >= 8; i += 8 {
-		x := word(b[i : i+8])
+	for rest := b; len(rest) >= 8; rest, i = rest[8:], i+8 {
+		x := word(rest)
 		if x&highs|below(x, 0x20)|zeros(x^'"'*ones)|zeros(x^'\\'*ones) != 0 {
 			break
 		}
@@ -1150,6 +1207,11 @@ func zeros(x uint64) uint64 { return (x - ones) &^ x & highs }
 // below marks the bytes of x below n, for x without high bits.
 func below(x, n uint64) uint64 { return (x - n*ones) &^ x & highs }
 
+// compacted reports which bytes appendCompact may have to change: white
+// space, the HTML-sensitive characters, and the first byte of U+2028 and
+// U+2029. Most raw values have none, and are appended as they are.
+var compacted = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '<': true, '>': true, '&': true, 0xE2: true}
+
 // appendCompact appends the JSON value raw without insignificant white
 // space, with <, >, &, U+2028 and U+2029 escaped in its strings as
 // encoding/json does. It checks raw first, since Extra may have been
@@ -1161,6 +1223,9 @@ func appendCompact(b []byte, raw []byte) ([]byte, error) {
 	}
 	if err := d.end(); err != nil {
 		return b, err
+	}
+	if !slices.ContainsFunc(raw, func(c byte) bool { return compacted[c] }) {
+		return append(b, raw...), nil
 	}
 	inString := false
 	start := 0
