@@ -62,10 +62,10 @@ func (s *schema[T]) index(name []byte) int {
 // As is the convention, null leaves v unchanged; so does an error.
 func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
 	d := decoder{data: data}
-	d.reserve()
 	if d.null() {
 		return d.end()
 	}
+	d.reserve()
 	var t T
 	if err := decodeObject(&d, &t, s); err != nil {
 		return located(err)
@@ -174,9 +174,10 @@ func decodeArray[E any](d *decoder, p *[]E, what string, decode func(*decoder, *
 	s := make([]E, 0)
 	for more := d.peek() != ']'; more; {
 		if len(s) == cap(s) {
-			// Double, where append would add a quarter to a long slice:
-			// that copies less, and leaves less garbage.
-			s = append(make([]E, 0, 2*cap(s)+4), s...)
+			// Start at one element, as most arrays in a response hold one
+			// or two, and double, where append would add a quarter to a
+			// long slice: that copies less and leaves less garbage.
+			s = append(make([]E, 0, 2*cap(s)+1), s...)
 		}
 		s = append(s, *new(E))
 		if err := decode(d, &s[len(s)-1]); err != nil {
