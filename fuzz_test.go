@@ -71,8 +71,19 @@ func fuzzRoundTrip[T any, P interface {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2022-09-30", "2022-09-30T23:40:30.946225Z", "2022-10-03T08:15:00+02:00",
-		"2022-10-06T00:00:00.123456789-05:00", "2023-02-29", "2022-09-30T24:00:00Z", "0000-01-01T00:00:00-00:00"} {
+	for _, data := range goldenInputs(f) {
+		var r struct {
+			Sessions []struct {
+				SessionStartTime string `json:"session_start_time"`
+			} `json:"sessions"`
+		}
+		if json.Unmarshal(data, &r) == nil {
+			for _, s := range r.Sessions {
+				f.Add(s.SessionStartTime)
+			}
+		}
+	}
+	for _, s := range []string{"2023-02-29", "2022-09-30T24:00:00Z", "0000-01-01T00:00:00-00:00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
