@@ -219,9 +219,9 @@ func TestGetters_set(t *testing.T) {
 	assert.Equal(t, "Try again.", s.Errors[0].GetDisplayMessage())
 }
 
-func TestCreditSessionBankIncomeStatus_IsKnown(t *testing.T) {
+func TestIsKnown(t *testing.T) {
 	tests := []struct {
-		s    CreditSessionBankIncomeStatus
+		s    interface{ IsKnown() bool }
 		want bool
 	}{
 		{CreditSessionBankIncomeStatusApproved, true},
@@ -229,31 +229,20 @@ func TestCreditSessionBankIncomeStatus_IsKnown(t *testing.T) {
 		{CreditSessionBankIncomeStatusUserReportedNoIncome, true},
 		{CreditSessionBankIncomeStatusStarted, true},
 		{CreditSessionBankIncomeStatusInternalError, true},
-		{"NO_EMPLOYERS_FOUND", false},
-		{"approved", false},
-		{"", false},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.s.IsKnown(), "CreditSessionBankIncomeStatus(%q).IsKnown()", tt.s)
-	}
-}
-
-func TestCreditSessionBankEmploymentStatus_IsKnown(t *testing.T) {
-	tests := []struct {
-		s    CreditSessionBankEmploymentStatus
-		want bool
-	}{
+		{CreditSessionBankIncomeStatus("NO_EMPLOYERS_FOUND"), false},
+		{CreditSessionBankIncomeStatus("approved"), false},
+		{CreditSessionBankIncomeStatus(""), false},
 		{CreditSessionBankEmploymentStatusApproved, true},
 		{CreditSessionBankEmploymentStatusNoEmployersFound, true},
 		{CreditSessionBankEmploymentStatusEmployerNotListed, true},
 		{CreditSessionBankEmploymentStatusStarted, true},
 		{CreditSessionBankEmploymentStatusInternalError, true},
-		{"NO_DEPOSITS_FOUND", false},
-		{"Started", false},
-		{"", false},
+		{CreditSessionBankEmploymentStatus("NO_DEPOSITS_FOUND"), false},
+		{CreditSessionBankEmploymentStatus("Started"), false},
+		{CreditSessionBankEmploymentStatus(""), false},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.s.IsKnown(), "CreditSessionBankEmploymentStatus(%q).IsKnown()", tt.s)
+		assert.Equal(t, tt.want, tt.s.IsKnown(), "%T(%q).IsKnown()", tt.s, tt.s)
 	}
 }
 
