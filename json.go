@@ -43,9 +43,9 @@ type schema[T any] struct {
 type field[T any] struct {
 	name     string
 	required bool
-	decode   func(*decoder, *T) error // reads a value that is not null
-	encode   func(*encoder, *T) error // writes the member if it is present
-	validate func(*T) []error         // checks what decoding cannot; may be nil
+	decode   func(*decoder, *T) error               // reads a value that is not null
+	encode   func([]byte, *T, bool) ([]byte, error) // appends the member if present; the bool is redact
+	validate func(*T) []error                       // checks what decoding cannot; may be nil
 }
 
 // index returns the position of the member called name, or -1.
@@ -81,16 +81,16 @@ func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
 // written as "REDACTED", for String and LogValue.
 func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
 	hint := int(s.sizeHint.Load())
-	e := encoder{buf: make([]byte, 0, hint+hint/16+2*growAt), redact: redact}
-	if err := encodeObject(&e, v, s); err != nil {
+	b, err := appendObject(make([]byte, 0, hint+hint/16+2*growAt), v, s, redact)
+	if err != nil {
 		return nil, located(err)
 	}
-	s.sizeHint.Store(int64(len(e.buf)))
-	if cap(e.buf) > 2*len(e.buf)+4096 {
+	s.sizeHint.Store(int64(len(b)))
+	if cap(b) > 2*len(b)+4096 {
 		// The last value was much larger: do not hand out its room.
-		return bytes.Clone(e.buf), nil
+		return bytes.Clone(b), nil
 	}
-	return e.buf, nil
+	return b, nil
 }
 
 // validate runs the checks of every member of v, in the order they are
@@ -193,26 +193,29 @@ func decodeArray[E any](d *decoder, p *[]E, what string, decode func(*decoder, *
 	return nil
 }
 
-// encodeObject writes v as a JSON object: its known members in schema
-// order, then the members of Extra sorted by name.
-func encodeObject[T any](e *encoder, v *T, s *schema[T]) error {
-	e.grow()
-	e.buf = append(e.buf, '{')
+// appendObject appends v as a JSON object: its known members in schema
+// order, then the members of Extra sorted by name. With redact set,
+// credentials are written as "REDACTED".
+//
+// The encoder writes what encoding/json would write for the same values,
+// HTML-safe escapes included, so that calling MarshalJSON directly gives
+// the bytes json.Marshal gives. It passes the buffer along rather than
+// keeping it in a struct, which would live on the heap.
+func appendObject[T any](b []byte, v *T, s *schema[T], redact bool) ([]byte, error) {
+	b = append(grow(b), '{')
 	for i := range s.fields {
-		if err := s.fields[i].encode(e, v); err != nil {
-			return atMember(s.fields[i].name, err)
+		var err error
+		if b, err = s.fields[i].encode(b, v, redact); err != nil {
+			return b, atMember(s.fields[i].name, err)
 		}
 	}
-	if err := encodeExtra(e, *s.extra(v), s); err != nil {
-		return err
-	}
-	e.buf = append(e.buf, '}')
-	return nil
+	b, err := appendExtra(b, *s.extra(v), s)
+	return append(b, '}'), err
 }
 
-func encodeExtra[T any](e *encoder, extra map[string]json.RawMessage, s *schema[T]) error {
+func appendExtra[T any](b []byte, extra map[string]json.RawMessage, s *schema[T]) ([]byte, error) {
 	if len(extra) == 0 {
-		return nil
+		return b, nil
 	}
 	var few [8]string // most objects have few unknown members
 	names := few[:0]
@@ -222,30 +225,32 @@ func encodeExtra[T any](e *encoder, extra map[string]json.RawMessage, s *schema[
 	slices.Sort(names)
 	for _, name := range names {
 		if s.index([]byte(name)) >= 0 {
-			return atMember(memberPath(name), errors.New("member is known and cannot also be in Extra"))
+			return b, atMember(memberPath(name), errors.New("member is known and cannot also be in Extra"))
 		}
-		e.comma()
-		e.buf = append(appendString(e.buf, name), ':')
+		if b[len(b)-1] != '{' {
+			b = append(b, ',')
+		}
+		b = append(appendString(b, name), ':')
 		var err error
-		if e.buf, err = appendCompact(e.buf, extra[name]); err != nil {
-			return atMember(memberPath(name), err)
+		if b, err = appendCompact(b, extra[name]); err != nil {
+			return b, atMember(memberPath(name), err)
 		}
 	}
-	return nil
+	return b, nil
 }
 
-func encodeArray[E any](e *encoder, s []E, encode func(*encoder, *E) error) error {
-	e.buf = append(e.buf, '[')
+func appendArray[E any](b []byte, s []E, redact bool, appendElem func([]byte, *E, bool) ([]byte, error)) ([]byte, error) {
+	b = append(b, '[')
 	for i := range s {
 		if i > 0 {
-			e.buf = append(e.buf, ',')
+			b = append(b, ',')
 		}
-		if err := encode(e, &s[i]); err != nil {
-			return atIndex(i, err)
+		var err error
+		if b, err = appendElem(b, &s[i], redact); err != nil {
+			return b, atIndex(i, err)
 		}
 	}
-	e.buf = append(e.buf, ']')
-	return nil
+	return append(b, ']'), nil
 }
 
 // The field constructors below are the JSON kinds that the schemas use.
@@ -263,12 +268,15 @@ func optString[T any](name string, p func(*T) **string) field[T] {
 			*p(v) = d.strings.new(s)
 			return err
 		},
-		encode: func(e *encoder, v *T) error {
-			if s := *p(v); s != nil {
-				e.key(key)
-				e.string(*s, secret)
+		encode: func(b []byte, v *T, redact bool) ([]byte, error) {
+			s := *p(v)
+			switch {
+			case s == nil:
+				return b, nil
+			case secret && redact:
+				return appendString(appendKey(b, key), "REDACTED"), nil
 			}
-			return nil
+			return appendString(appendKey(b, key), *s), nil
 		},
 	}
 }
@@ -282,10 +290,8 @@ func reqString[T any](name string, p func(*T) *string) field[T] {
 			*p(v), err = d.string("string")
 			return err
 		},
-		encode: func(e *encoder, v *T) error {
-			e.key(key)
-			e.string(*p(v), false)
-			return nil
+		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
+			return appendString(appendKey(b, key), *p(v)), nil
 		},
 		validate: func(v *T) []error { return check(*p(v) != "", "must not be empty") },
 	}
@@ -301,12 +307,11 @@ func optInt[T any](name string, p func(*T) **int) field[T] {
 			*p(v) = d.ints.new(n)
 			return err
 		},
-		encode: func(e *encoder, v *T) error {
+		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
 			if n := *p(v); n != nil {
-				e.key(key)
-				e.buf = strconv.AppendInt(e.buf, int64(*n), 10)
+				b = strconv.AppendInt(appendKey(b, key), int64(*n), 10)
 			}
-			return nil
+			return b, nil
 		},
 		validate: func(v *T) []error {
 			n := *p(v)
@@ -324,10 +329,8 @@ func reqInt[T any](name string, p func(*T) *int) field[T] {
 			*p(v), err = d.int()
 			return err
 		},
-		encode: func(e *encoder, v *T) error {
-			e.key(key)
-			e.buf = strconv.AppendInt(e.buf, int64(*p(v)), 10)
-			return nil
+		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
+			return strconv.AppendInt(appendKey(b, key), int64(*p(v)), 10), nil
 		},
 		validate: func(v *T) []error { return check(*p(v) >= 0, "negative count %d", *p(v)) },
 	}
@@ -342,12 +345,11 @@ func optDate[T any](name string, p func(*T) **Date) field[T] {
 			*p(v) = d.dates.new(t)
 			return err
 		},
-		encode: func(e *encoder, v *T) error {
+		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
 			if t := *p(v); t != nil {
-				e.key(key)
-				return e.date(*t)
+				return appendDate(appendKey(b, key), *t)
 			}
-			return nil
+			return b, nil
 		},
 	}
 }
@@ -371,12 +373,11 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 			*p(v) = &e
 			return err
 		},
-		encode: func(e *encoder, v *T) error {
+		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
 			if s := *p(v); s != nil {
-				e.key(key)
-				e.string(string(*s), false)
+				b = appendString(appendKey(b, key), string(*s))
 			}
-			return nil
+			return b, nil
 		},
 		validate: func(v *T) []error {
 			s := *p(v)
@@ -395,12 +396,11 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 			*p(v) = u
 			return decodeObject(d, u, s)
 		},
-		encode: func(e *encoder, v *T) error {
+		encode: func(b []byte, v *T, redact bool) ([]byte, error) {
 			if u := *p(v); u != nil {
-				e.key(key)
-				return encodeObject(e, u, s)
+				return appendObject(appendKey(b, key), u, s, redact)
 			}
-			return nil
+			return b, nil
 		},
 		validate: func(v *T) []error {
 			if u := *p(v); u != nil {
@@ -416,19 +416,18 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 	what := "[]" + s.name
 	decodeElem := func(d *decoder, u *U) error { return decodeObject(d, u, s) }
-	encodeElem := func(e *encoder, u *U) error { return encodeObject(e, u, s) }
+	appendElem := func(b []byte, u *U, redact bool) ([]byte, error) { return appendObject(b, u, s, redact) }
 	key := memberKey(name)
 	return field[T]{
 		name: name,
 		decode: func(d *decoder, v *T) error {
 			return decodeArray(d, p(v), what, decodeElem)
 		},
-		encode: func(e *encoder, v *T) error {
+		encode: func(b []byte, v *T, redact bool) ([]byte, error) {
 			if u := *p(v); u != nil {
-				e.key(key)
-				return encodeArray(e, u, encodeElem)
+				return appendArray(appendKey(b, key), u, redact, appendElem)
 			}
-			return nil
+			return b, nil
 		},
 		validate: func(v *T) []error {
 			var errs []error
@@ -1026,21 +1025,14 @@ func quote[S string | []byte](s S) string {
 	return strconv.Quote(string(s))
 }
 
-// An encoder appends JSON to buf. It writes what encoding/json would for
-// the same values, HTML-safe escapes included, so that calling MarshalJSON
-// directly gives the bytes json.Marshal gives.
-type encoder struct {
-	buf    []byte
-	redact bool // write credentials as "REDACTED"
-}
-
-// grow doubles the buffer when little room is left. append alone grows a
-// large buffer by a quarter at a time, which copies a large document
-// several times over.
-func (e *encoder) grow() {
-	if cap(e.buf)-len(e.buf) < growAt {
-		e.buf = slices.Grow(e.buf, cap(e.buf)+growAt)
+// grow doubles b when little room is left. append alone grows a large
+// buffer by a quarter at a time, which copies a large document several
+// times over.
+func grow(b []byte) []byte {
+	if cap(b)-len(b) < growAt {
+		b = slices.Grow(b, cap(b)+growAt)
 	}
+	return b
 }
 
 // growAt is the room below which grow doubles the buffer. marshal leaves
@@ -1048,46 +1040,30 @@ func (e *encoder) grow() {
 // before it fits without growing.
 const growAt = 128
 
-// comma separates a member from the one before it, if any.
-func (e *encoder) comma() {
-	if e.buf[len(e.buf)-1] != '{' {
-		e.buf = append(e.buf, ',')
-	}
-}
-
 // memberKey returns what the encoder writes before the value of the
 // member called name: a comma, the quoted name and a colon.
 func memberKey(name string) string {
 	return "," + strconv.Quote(name) + ":"
 }
 
-// key writes a key made by memberKey, without the comma if the member is
-// the first.
-func (e *encoder) key(key string) {
-	if e.buf[len(e.buf)-1] == '{' {
+// appendKey appends a key made by memberKey, without the comma if the
+// member is the first.
+func appendKey(b []byte, key string) []byte {
+	if b[len(b)-1] == '{' {
 		key = key[1:]
 	}
-	e.buf = append(e.buf, key...)
+	return append(b, key...)
 }
 
-func (e *encoder) string(s string, secret bool) {
-	if secret && e.redact {
-		s = "REDACTED"
-	}
-	e.buf = appendString(e.buf, s)
-}
-
-// date writes t, or null for the zero Date.
-func (e *encoder) date(t Date) error {
+// appendDate appends t, or null for the zero Date.
+func appendDate(b []byte, t Date) ([]byte, error) {
 	if t.IsZero() {
-		e.buf = append(e.buf, "null"...)
-		return nil
+		return append(b, "null"...), nil
 	}
 	if !t.IsValid() {
-		return &FieldError{Err: errDateRange}
+		return b, &FieldError{Err: errDateRange}
 	}
-	e.buf = append(t.appendTo(append(e.buf, '"')), '"')
-	return nil
+	return append(t.appendTo(append(b, '"')), '"'), nil
 }
 
 const hex = "0123456789abcdef"
