@@ -45,8 +45,8 @@
 // as REDACTED. json.Marshal keeps them, since JSON is the wire format:
 // never log the output of json.Marshal.
 //
-// Decoding and encoding are a single pass over the bytes of the package's
-// own, with no reflection and no dependency outside the standard library.
+// Decoding and encoding are this package's own single pass over the bytes,
+// with no reflection and no dependency outside the standard library.
 // Calling UnmarshalJSON and MarshalJSON directly skips the extra passes
 // that encoding/json makes over the input and output of such methods.
 // The strings of a decoded value share one copy of the input, which costs

@@ -41,7 +41,11 @@ func redactedLogValue[T any](v *T, s *schema[T]) slog.Value {
 // redactedJSON is JSON that is safe to log.
 type redactedJSON []byte
 
+// MarshalJSON returns j, for slog's JSON handler, which writes it as an
+// object.
 func (j redactedJSON) MarshalJSON() ([]byte, error) { return j, nil }
+
+// MarshalText returns j, for slog's text handler, which quotes it.
 func (j redactedJSON) MarshalText() ([]byte, error) { return j, nil }
 
 // goString returns v, a struct of this package, as a Go expression with
