@@ -40,7 +40,8 @@ func FuzzCreditSession(f *testing.F) {
 }
 
 // fuzzRoundTrip checks that decoding data does not panic, and that when
-// it succeeds, marshal, decode and marshal again give the same bytes.
+// it succeeds, json.Unmarshal agrees, and marshal, decode and marshal again
+// give the same bytes.
 func fuzzRoundTrip[T any, P interface {
 	*T
 	json.Unmarshaler
@@ -49,25 +50,27 @@ func fuzzRoundTrip[T any, P interface {
 	if err := P(&v).UnmarshalJSON(data); err != nil {
 		return
 	}
-	var viaJSON T
-	if err := json.Unmarshal(data, &viaJSON); err != nil {
-		t.Fatalf("UnmarshalJSON accepted %q, json.Unmarshal did not: %v", data, err)
+	second := reencode[T](t, data)
+	if direct, err := json.Marshal(v); err != nil || !bytes.Equal(direct, second) {
+		t.Fatalf("UnmarshalJSON and json.Unmarshal of %q differ: %s, %s (%v)", data, direct, second, err)
 	}
-	second, err := json.Marshal(v)
+	if third := reencode[T](t, second); !bytes.Equal(second, third) {
+		t.Fatalf("marshal is not stable:\ninput  %q\nsecond %s\nthird  %s", data, second, third)
+	}
+}
+
+// reencode decodes data into a T with json.Unmarshal and marshals it again.
+func reencode[T any](t *testing.T, data []byte) []byte {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatalf("json.Unmarshal(%q): %v", data, err)
+	}
+	out, err := json.Marshal(v)
 	if err != nil {
 		t.Fatalf("json.Marshal after decoding %q: %v", data, err)
 	}
-	var again T
-	if err := json.Unmarshal(second, &again); err != nil {
-		t.Fatalf("decoding our own output %s: %v", second, err)
-	}
-	third, err := json.Marshal(again)
-	if err != nil {
-		t.Fatalf("json.Marshal of %s: %v", second, err)
-	}
-	if !bytes.Equal(second, third) {
-		t.Fatalf("marshal is not stable:\ninput  %q\nsecond %s\nthird  %s", data, second, third)
-	}
+	return out
 }
 
 func FuzzParseDate(f *testing.F) {
