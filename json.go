@@ -470,24 +470,29 @@ type decoder struct {
 
 // reserve sizes the first blocks of the slabs from the length of the
 // input, at about the density of optional members in Plaid's responses, so
-// that a small document needs one block of each and a large one few.
+// that a small document needs one block of each kind it uses and a large
+// one few.
 func (d *decoder) reserve() {
-	d.strings = make(slab[string], 0, min(len(d.data)/64+1, 1024))
-	d.ints = make(slab[int], 0, min(len(d.data)/512+1, 1024))
-	d.dates = make(slab[Date], 0, min(len(d.data)/1024+1, 1024))
+	d.strings.next = len(d.data)/64 + 1
+	d.ints.next = len(d.data)/512 + 1
+	d.dates.next = len(d.data)/1024 + 1
 }
 
 // A slab hands out pointers to values it allocates in blocks. The optional
 // members are pointers, and one allocation each would cost more than the
 // decoding itself.
-type slab[T any] []T
+type slab[T any] struct {
+	block []T
+	next  int // the size of the next block
+}
 
 func (s *slab[T]) new(v T) *T {
-	if len(*s) == cap(*s) {
-		*s = make([]T, 0, min(2*cap(*s)+8, 1024))
+	if len(s.block) == cap(s.block) {
+		size := min(max(s.next, 8), 1024)
+		s.block, s.next = make([]T, 0, size), 2*size
 	}
-	*s = append(*s, v)
-	return &(*s)[len(*s)-1]
+	s.block = append(s.block, v)
+	return &s.block[len(s.block)-1]
 }
 
 // peek skips white space and returns the next byte, or 0 at the end.
