@@ -85,7 +85,9 @@ func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
 	if err != nil {
 		return nil, located(err)
 	}
-	s.sizeHint.Store(int64(len(b)))
+	if len(b) != hint {
+		s.sizeHint.Store(int64(len(b))) // only on change: goroutines share it
+	}
 	if cap(b) > 2*len(b)+4096 {
 		// The last value was much larger: do not hand out its room.
 		return bytes.Clone(b), nil
