@@ -738,15 +738,28 @@ var plain = func() (t [256]bool) {
 // escapes, and is valid until the next string is read.
 func (d *decoder) stringBytes() ([]byte, error) {
 	start := d.pos + 1
+	run := start // the first byte not yet copied to b; start until an escape
+	var b []byte
 	for i := start; i < len(d.data); {
 		switch c := d.data[i]; {
 		case plain[c]:
 			i += plainPrefix(d.data[i:])
 		case c == '"':
 			d.pos = i + 1
-			return d.data[start:i], nil
+			if run == start {
+				return d.data[start:i], nil
+			}
+			d.scratch = append(b, d.data[run:i]...)
+			return d.scratch, nil
 		case c == '\\':
-			return d.unescape(start, i)
+			if run == start {
+				b = d.scratch[:0]
+			}
+			var err error
+			if b, i, err = d.escape(append(b, d.data[run:i]...), i); err != nil {
+				return nil, err
+			}
+			run = i
 		case c < 0x20:
 			d.pos = i
 			return nil, d.syntaxError("in string literal")
@@ -757,40 +770,6 @@ func (d *decoder) stringBytes() ([]byte, error) {
 				return nil, d.invalidUTF8(start)
 			}
 			i += size
-		}
-	}
-	d.pos = len(d.data)
-	return nil, d.syntaxError("in string literal")
-}
-
-// unescape continues stringBytes from the first backslash at i, writing
-// the contents into scratch.
-func (d *decoder) unescape(start, i int) ([]byte, error) {
-	b := append(d.scratch[:0], d.data[start:i]...)
-	defer func() { d.scratch = b[:0] }()
-	for i < len(d.data) {
-		c := d.data[i]
-		switch {
-		case plain[c]:
-			b, i = append(b, c), i+1
-		case c == '"':
-			d.pos = i + 1
-			return b, nil
-		case c == '\\':
-			var err error
-			if b, i, err = d.escape(b, i); err != nil {
-				return nil, err
-			}
-		case c < 0x20:
-			d.pos = i
-			return nil, d.syntaxError("in string literal")
-		default:
-			r, size := utf8.DecodeRune(d.data[i:])
-			if r == utf8.RuneError && size == 1 {
-				d.pos = i
-				return nil, d.invalidUTF8(start)
-			}
-			b, i = append(b, d.data[i:i+size]...), i+size
 		}
 	}
 	d.pos = len(d.data)
