@@ -93,28 +93,26 @@ func writeTable(w io.Writer, doc *document) {
 }
 
 func itemsAdded(r *plaid.CreditSessionResults) string {
-	var cells []string
-	for i := range r.ItemAddResults {
-		item := &r.ItemAddResults[i]
-		cells = append(cells, item.GetItemID()+" ("+item.GetInstitutionID()+")")
-	}
-	return cell(strings.Join(cells, ", "))
+	return list(r.ItemAddResults, func(item *plaid.CreditSessionItemAddResult) string {
+		return item.GetItemID() + " (" + item.GetInstitutionID() + ")"
+	})
 }
 
 func bankIncome(r *plaid.CreditSessionResults) string {
-	var cells []string
-	for i := range r.BankIncomeResults {
-		cells = append(cells, string(r.BankIncomeResults[i].GetStatus()))
-	}
-	return cell(strings.Join(cells, ", "))
+	return list(r.BankIncomeResults, func(b *plaid.CreditSessionBankIncomeResult) string { return string(b.GetStatus()) })
 }
 
 func bankEmployment(r *plaid.CreditSessionResults) string {
-	var cells []string
-	for i := range r.BankEmploymentResults {
-		cells = append(cells, string(r.BankEmploymentResults[i].GetStatus()))
+	return list(r.BankEmploymentResults, func(b *plaid.CreditSessionBankEmploymentResult) string { return string(b.GetStatus()) })
+}
+
+// list returns show of each result, joined into one cell.
+func list[R any](results []R, show func(*R) string) string {
+	shown := make([]string, len(results))
+	for i := range results {
+		shown[i] = show(&results[i])
 	}
-	return cell(strings.Join(cells, ", "))
+	return cell(strings.Join(shown, ", "))
 }
 
 // payroll returns the paystubs and W-2s retrieved, summed over the
