@@ -229,10 +229,9 @@ func appendExtra[T any](b []byte, extra map[string]json.RawMessage, s *schema[T]
 		if s.index([]byte(name)) >= 0 {
 			return b, atMember(memberPath(name), errors.New("member is known and cannot also be in Extra"))
 		}
-		if b[len(b)-1] != '{' {
-			b = append(b, ',')
-		}
-		b = append(appendString(b, name), ':')
+		// An unknown name needs escaping, so its key is made here, with
+		// the comma that appendKey drops before a first member.
+		b = append(appendString(appendKey(b, ","), name), ':')
 		var err error
 		if b, err = appendCompact(b, extra[name]); err != nil {
 			return b, atMember(memberPath(name), err)
