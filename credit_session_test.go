@@ -255,19 +255,28 @@ func TestPrefixScanners(t *testing.T) {
 		{name: "safePrefix", prefix: safePrefix, keep: func(c byte) bool { return c < 0x80 && safe[c] }},
 		{name: "plainPrefix", prefix: func(s string) int { return plainPrefix([]byte(s)) }, keep: func(c byte) bool { return plain[c] }},
 	}
+	const letters = "abcdefghijklmnopqrstu"
 	for _, tt := range tests {
-		// Every byte value at every position of the eight tested at once,
-		// and in the tail after them.
-		for c := range 256 {
-			for pos := range 11 {
-				b := []byte("abcdefghijk")
-				b[pos] = byte(c)
-				want := len(b)
-				if !tt.keep(byte(c)) {
-					want = pos
-				}
-				if got := tt.prefix(string(b)); got != want {
-					t.Errorf("%s(%q) = %d, want %d", tt.name, b, got, want)
+		// Every byte value at every position of strings shorter than,
+		// as long as and longer than the eight bytes tested at once,
+		// alone and with a quote after it.
+		for n := range len(letters) {
+			for pos := range n {
+				for c := range 256 {
+					for _, later := range []bool{false, true} {
+						b := []byte(letters[:n])
+						b[pos] = byte(c)
+						want := n
+						if later && pos < n-1 {
+							b[n-1], want = '"', n-1
+						}
+						if !tt.keep(byte(c)) {
+							want = pos
+						}
+						if got := tt.prefix(string(b)); got != want {
+							t.Errorf("%s(%q) = %d, want %d", tt.name, b, got, want)
+						}
+					}
 				}
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"slices"
 	"strconv"
@@ -1118,19 +1119,34 @@ func appendString(b []byte, s string) []byte {
 // safePrefix returns how many bytes at the start of s the encoder writes
 // as they are.
 func safePrefix(s string) int {
-	i := 0
-	for rest := s; len(rest) >= 8; rest, i = rest[8:], i+8 {
-		x := word(rest)
-		// Setting bit 2 maps '"' onto '&' and bit 1 maps '<' onto '>', so
-		// that one test finds both.
-		if x&highs|below(x, 0x20)|zeros(x|0x04*ones^'&'*ones)|zeros(x|0x02*ones^'>'*ones)|zeros(x^'\\'*ones) != 0 {
-			break
+	if len(s) < 8 {
+		i := 0
+		for i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]] {
+			i++
+		}
+		return i
+	}
+	for i := 0; ; i += 8 {
+		if len(s)-i < 8 {
+			// The last word overlaps the one before, which had nothing
+			// to mark, so that the tail, too, is read in one step.
+			i = len(s) - 8
+			return i + first(unsafeBytes(word(s[i:])))
+		}
+		if m := unsafeBytes(word(s[i:])); m != 0 {
+			return i + first(m)
 		}
 	}
-	for i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]] {
-		i++
-	}
-	return i
+}
+
+// unsafeBytes marks the bytes of x that the encoder escapes; see ones.
+// Setting bit 2 maps '"' onto '&' and bit 1 maps '<' onto '>', so that
+// one test finds both.
+func unsafeBytes(x uint64) uint64 {
+	quoteAmp := x | 0x04*ones ^ '&'*ones
+	angle := x | 0x02*ones ^ '>'*ones
+	backslash := x ^ '\\'*ones
+	return (x | (x - 0x20*ones) | (quoteAmp - ones) | (angle - ones) | (backslash - ones)) & highs
 }
 
 // plainPrefix returns how many bytes at the start of b the decoder can
@@ -1138,10 +1154,11 @@ func safePrefix(s string) int {
 // character.
 func plainPrefix(b []byte) int {
 	i := 0
-	for rest := b; len(rest) >= 8; rest, i = rest[8:], i+8 {
-		x := word(rest)
-		if x&highs|below(x, 0x20)|zeros(x^'"'*ones)|zeros(x^'\\'*ones) != 0 {
-			break
+	for ; len(b)-i >= 8; i += 8 {
+		x := word(b[i:])
+		quote, backslash := x^'"'*ones, x^'\\'*ones
+		if m := (x | (x - 0x20*ones) | (quote - ones) | (backslash - ones)) & highs; m != 0 {
+			return i + first(m)
 		}
 	}
 	for i < len(b) && plain[b[i]] {
@@ -1151,10 +1168,15 @@ func plainPrefix(b []byte) int {
 }
 
 // Strings are scanned eight bytes at a time, as one uint64, because a
-// byte at a time is the largest cost of both decoding and encoding. The
-// tests below set the high bit of each byte that matches; borrows only
-// spread from a byte that matched, so a false alarm comes with a true one.
+// byte at a time is the largest cost of both decoding and encoding. A test
+// marks a byte by setting its high bit: x itself marks the bytes that are
+// not ASCII; x-c*ones marks the ASCII bytes below c, and so, after an XOR,
+// the bytes equal to one. A subtraction borrows only from a byte it marks,
+// and only upwards, so the lowest mark is always a true one.
 const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// first returns the index of the lowest byte marked in m, or 8 if none is.
+func first(m uint64) int { return bits.TrailingZeros64(m) / 8 }
 
 // word returns the eight bytes of s as a little-endian uint64.
 func word[S string | []byte](s S) uint64 {
@@ -1162,12 +1184,6 @@ func word[S string | []byte](s S) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
-
-// zeros marks the zero bytes of x.
-func zeros(x uint64) uint64 { return (x - ones) &^ x & highs }
-
-// below marks the bytes of x below n, for x without high bits.
-func below(x, n uint64) uint64 { return (x - n*ones) &^ x & highs }
 
 // compacted reports which bytes appendCompact may have to change: white
 // space, the HTML-sensitive characters, and the first byte of U+2028 and
