@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"unicode/utf8"
 )
@@ -220,35 +221,40 @@ func appendExtra[T any](b []byte, extra map[string]json.RawMessage, s *schema[T]
 	if len(extra) == 0 {
 		return b, nil
 	}
-	var few [8]string // most objects have few unknown members
-	names := few[:0]
-	for name := range extra {
-		names = append(names, name)
+	type member struct {
+		name string
+		raw  json.RawMessage
 	}
-	slices.Sort(names)
-	for _, name := range names {
-		if s.index([]byte(name)) >= 0 {
-			return b, atMember(memberPath(name), errors.New("member is known and cannot also be in Extra"))
+	var few [4]member // most objects have few unknown members
+	members := few[:0]
+	for name, raw := range extra {
+		members = append(members, member{name, raw})
+	}
+	slices.SortFunc(members, func(a, b member) int { return strings.Compare(a.name, b.name) })
+	for _, m := range members {
+		if s.index([]byte(m.name)) >= 0 {
+			return b, atMember(memberPath(m.name), errors.New("member is known and cannot also be in Extra"))
 		}
 		// An unknown name needs escaping, so its key is made here, with
 		// the comma that appendKey drops before a first member.
-		b = append(appendString(appendKey(b, ","), name), ':')
+		b = append(appendString(appendKey(b, ","), m.name), ':')
 		var err error
-		if b, err = appendCompact(b, extra[name]); err != nil {
-			return b, atMember(memberPath(name), err)
+		if b, err = appendCompact(b, m.raw); err != nil {
+			return b, atMember(memberPath(m.name), err)
 		}
 	}
 	return b, nil
 }
 
-func appendArray[E any](b []byte, s []E, redact bool, appendElem func([]byte, *E, bool) ([]byte, error)) ([]byte, error) {
+// appendObjects appends elems as a JSON array of objects.
+func appendObjects[E any](b []byte, elems []E, s *schema[E], redact bool) ([]byte, error) {
 	b = append(b, '[')
-	for i := range s {
+	for i := range elems {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		var err error
-		if b, err = appendElem(b, &s[i], redact); err != nil {
+		if b, err = appendObject(b, &elems[i], s, redact); err != nil {
 			return b, atIndex(i, err)
 		}
 	}
@@ -418,7 +424,6 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 	what := "[]" + s.name
 	decodeElem := func(d *decoder, u *U) error { return decodeObject(d, u, s) }
-	appendElem := func(b []byte, u *U, redact bool) ([]byte, error) { return appendObject(b, u, s, redact) }
 	key := memberKey(name)
 	return field[T]{
 		name: name,
@@ -427,7 +432,7 @@ func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 		},
 		encode: func(b []byte, v *T, redact bool) ([]byte, error) {
 			if u := *p(v); u != nil {
-				return appendArray(appendKey(b, key), u, redact, appendElem)
+				return appendObjects(appendKey(b, key), u, s, redact)
 			}
 			return b, nil
 		},
@@ -500,9 +505,8 @@ func (s *slab[T]) new(v T) *T {
 // peek skips white space and returns the next byte, or 0 at the end.
 func (d *decoder) peek() byte {
 	for ; d.pos < len(d.data); d.pos++ {
-		switch c := d.data[d.pos]; c {
-		case ' ', '\t', '\n', '\r':
-		default:
+		c := d.data[d.pos]
+		if c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return c
 		}
 	}
@@ -738,9 +742,20 @@ var plain = func() (t [256]bool) {
 // escapes, and is valid until the next string is read.
 func (d *decoder) stringBytes() ([]byte, error) {
 	start := d.pos + 1
+	i := start + plainPrefix(d.data[start:])
+	if i < len(d.data) && d.data[i] == '"' { // most strings end here
+		d.pos = i + 1
+		return d.data[start:i], nil
+	}
+	return d.stringRest(start, i)
+}
+
+// stringRest reads the rest of the string that starts at start, from i,
+// the first byte that is not plain.
+func (d *decoder) stringRest(start, i int) ([]byte, error) {
 	run := start // the first byte not yet copied to b; start until an escape
 	var b []byte
-	for i := start; i < len(d.data); {
+	for i < len(d.data) {
 		switch c := d.data[i]; {
 		case plain[c]:
 			i += plainPrefix(d.data[i:])
