@@ -376,11 +376,14 @@ func (d Date) appendTo(b []byte) []byte {
 	b = append2(append(b, ':'), int(d.min))
 	b = append2(append(b, ':'), int(d.sec))
 	if d.digits > 0 {
-		b = append(b, '.')
+		// The digits are made from the right, dividing by the constant
+		// 10, which compiles to a multiplication.
+		var digits [9]byte
 		frac := d.nsec / pow10[9-d.digits]
 		for i := int(d.digits) - 1; i >= 0; i-- {
-			b = append(b, byte('0'+frac/pow10[i]%10))
+			digits[i], frac = byte('0'+frac%10), frac/10
 		}
+		b = append(append(b, '.'), digits[:d.digits]...)
 	}
 	if d.zone == 'Z' {
 		return append(b, 'Z')
