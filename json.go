@@ -131,12 +131,12 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 		return err
 	}
 	var seen, set uint64
-	for more := d.peek() != '}'; more; {
-		name, err := d.memberName()
-		if err != nil {
+	for more, i := d.peek() != '}', -1; more; {
+		var name []byte
+		var err error
+		if i, name, err = memberIndex(d, s, i+1); err != nil {
 			return err
 		}
-		i := s.index(name)
 		switch {
 		case i < 0:
 			err = d.extra(s.extra(v), d.keepName(name))
@@ -164,6 +164,22 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 		}
 	}
 	return nil
+}
+
+// memberIndex reads a member name and its colon, and returns the index of
+// its field, or -1 and the name. Members nearly always come in the order
+// of the schema, without escapes in their names, so the field after the
+// last one read is tried first, against the bytes as they are: that saves
+// scanning the name and searching the fields for it.
+func memberIndex[T any](d *decoder, s *schema[T], next int) (int, []byte, error) {
+	if next < len(s.fields) && d.literalName(s.fields[next].name) {
+		return next, nil, d.colon()
+	}
+	name, err := d.memberName()
+	if err != nil {
+		return -1, nil, err
+	}
+	return s.index(name), name, nil
 }
 
 // decodeArray reads a JSON array into *p, each element with decode. An
@@ -573,11 +589,30 @@ func (d *decoder) memberName() ([]byte, error) {
 	if d.pos != start+len(name)+1 { // it had escapes, and name is scratch
 		d.nameAt = -1
 	}
+	return name, d.colon()
+}
+
+// literalName reads the member name name, with its quotes, if it comes
+// next written without escapes, and reports whether it did.
+func (d *decoder) literalName(name string) bool {
+	if d.peek() != '"' {
+		return false
+	}
+	end := d.pos + 1 + len(name)
+	if end >= len(d.data) || d.data[end] != '"' || string(d.data[d.pos+1:end]) != name {
+		return false
+	}
+	d.pos = end + 1
+	return true
+}
+
+// colon reads the colon after a member name.
+func (d *decoder) colon() error {
 	if d.peek() != ':' {
-		return nil, d.syntaxError("after object key")
+		return d.syntaxError("after object key")
 	}
 	d.pos++
-	return name, nil
+	return nil
 }
 
 // keepName returns the name that memberName last returned as a string
