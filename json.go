@@ -229,14 +229,16 @@ func appendObject[T any](b []byte, v *T, s *schema[T], redact bool) ([]byte, err
 			return b, atMember(s.fields[i].name, err)
 		}
 	}
-	b, err := appendExtra(b, *s.extra(v), s)
-	return append(b, '}'), err
+	if extra := *s.extra(v); len(extra) > 0 {
+		var err error
+		if b, err = appendExtra(b, extra, s); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
 }
 
 func appendExtra[T any](b []byte, extra map[string]json.RawMessage, s *schema[T]) ([]byte, error) {
-	if len(extra) == 0 {
-		return b, nil
-	}
 	type member struct {
 		name string
 		raw  json.RawMessage
