@@ -1068,9 +1068,17 @@ func quote[S string | []byte](s S) string {
 // times over.
 func grow(b []byte) []byte {
 	if cap(b)-len(b) < growAt {
-		b = slices.Grow(b, cap(b)+growAt)
+		return double(b)
 	}
 	return b
+}
+
+// double is grow's rare case, kept out of line so that the callers of
+// grow stay small.
+//
+//go:noinline
+func double(b []byte) []byte {
+	return slices.Grow(b, cap(b)+growAt)
 }
 
 // growAt is the room below which grow doubles the buffer. marshal leaves
