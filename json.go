@@ -523,8 +523,8 @@ func (s *slab[T]) new(v T) *T {
 // peek skips white space and returns the next byte, or 0 at the end.
 func (d *decoder) peek() byte {
 	for ; d.pos < len(d.data); d.pos++ {
-		c := d.data[d.pos]
-		if c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+		// Most bytes are above the space, which one comparison settles.
+		if c := d.data[d.pos]; c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return c
 		}
 	}
@@ -1215,9 +1215,7 @@ func unsafeBytes(x uint64) uint64 {
 func plainPrefix(b []byte) int {
 	i := 0
 	for ; len(b)-i >= 8; i += 8 {
-		x := word(b[i:])
-		quote, backslash := x^'"'*ones, x^'\\'*ones
-		if m := (x | (x - 0x20*ones) | (quote - ones) | (backslash - ones)) & highs; m != 0 {
+		if m := unplainBytes(word(b[i:])); m != 0 {
 			return i + first(m)
 		}
 	}
@@ -1225,6 +1223,12 @@ func plainPrefix(b []byte) int {
 		i++
 	}
 	return i
+}
+
+// unplainBytes marks the bytes of x that plainPrefix stops at; see ones.
+func unplainBytes(x uint64) uint64 {
+	quote, backslash := x^'"'*ones, x^'\\'*ones
+	return (x | (x - 0x20*ones) | (quote - ones) | (backslash - ones)) & highs
 }
 
 // Strings are scanned eight bytes at a time, as one uint64, because a
