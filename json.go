@@ -44,6 +44,7 @@ type schema[T any] struct {
 // A field is one known member of a JSON object.
 type field[T any] struct {
 	name     string
+	key      string // a comma, the quoted name and a colon; see memberKey
 	required bool
 	decode   func(*decoder, *T) error               // reads a value that is not null
 	encode   func([]byte, *T, bool) ([]byte, error) // appends the member if present; the bool is redact
@@ -168,12 +169,13 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 
 // memberIndex reads a member name and its colon, and returns the index of
 // its field, or -1 and the name. Members nearly always come in the order
-// of the schema, without escapes in their names, so the field after the
-// last one read is tried first, against the bytes as they are: that saves
-// scanning the name and searching the fields for it.
+// of the schema, written as the encoder writes them, so the key of the
+// field after the last one read is tried first, against the bytes as they
+// are: that saves scanning the name and searching the fields for it.
 func memberIndex[T any](d *decoder, s *schema[T], next int) (int, []byte, error) {
-	if next < len(s.fields) && d.literalName(s.fields[next].name) {
-		return next, nil, d.colon()
+	d.peek()
+	if next < len(s.fields) && d.literal(s.fields[next].key[1:]) {
+		return next, nil, nil
 	}
 	name, err := d.memberName()
 	if err != nil {
@@ -288,7 +290,7 @@ func optString[T any](name string, p func(*T) **string) field[T] {
 	secret := isCredential(name)
 	key := memberKey(name)
 	return field[T]{
-		name: name,
+		name: name, key: key,
 		decode: func(d *decoder, v *T) error {
 			s, err := d.string("string")
 			*p(v) = d.strings.new(s)
@@ -311,7 +313,7 @@ func optString[T any](name string, p func(*T) **string) field[T] {
 func reqString[T any](name string, p func(*T) *string) field[T] {
 	key := memberKey(name)
 	return field[T]{
-		name: name, required: true,
+		name: name, key: key, required: true,
 		decode: func(d *decoder, v *T) (err error) {
 			*p(v), err = d.string("string")
 			return err
@@ -327,7 +329,7 @@ func reqString[T any](name string, p func(*T) *string) field[T] {
 func optInt[T any](name string, p func(*T) **int) field[T] {
 	key := memberKey(name)
 	return field[T]{
-		name: name,
+		name: name, key: key,
 		decode: func(d *decoder, v *T) error {
 			n, err := d.int()
 			*p(v) = d.ints.new(n)
@@ -350,7 +352,7 @@ func optInt[T any](name string, p func(*T) **int) field[T] {
 func reqInt[T any](name string, p func(*T) *int) field[T] {
 	key := memberKey(name)
 	return field[T]{
-		name: name, required: true,
+		name: name, key: key, required: true,
 		decode: func(d *decoder, v *T) (err error) {
 			*p(v), err = d.int()
 			return err
@@ -365,7 +367,7 @@ func reqInt[T any](name string, p func(*T) *int) field[T] {
 func optDate[T any](name string, p func(*T) **Date) field[T] {
 	key := memberKey(name)
 	return field[T]{
-		name: name,
+		name: name, key: key,
 		decode: func(d *decoder, v *T) error {
 			t, err := d.date()
 			*p(v) = d.dates.new(t)
@@ -392,7 +394,7 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 	typeName := reflect.TypeFor[E]().Name()
 	key := memberKey(name)
 	return field[T]{
-		name: name,
+		name: name, key: key,
 		decode: func(d *decoder, v *T) error {
 			s, err := d.string(typeName)
 			e := E(s)
@@ -416,7 +418,7 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 	key := memberKey(name)
 	return field[T]{
-		name: name,
+		name: name, key: key,
 		decode: func(d *decoder, v *T) error {
 			u := new(U)
 			*p(v) = u
@@ -444,7 +446,7 @@ func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 	decodeElem := func(d *decoder, u *U) error { return decodeObject(d, u, s) }
 	key := memberKey(name)
 	return field[T]{
-		name: name,
+		name: name, key: key,
 		decode: func(d *decoder, v *T) error {
 			return decodeArray(d, p(v), what, decodeElem)
 		},
@@ -591,30 +593,11 @@ func (d *decoder) memberName() ([]byte, error) {
 	if d.pos != start+len(name)+1 { // it had escapes, and name is scratch
 		d.nameAt = -1
 	}
-	return name, d.colon()
-}
-
-// literalName reads the member name name, with its quotes, if it comes
-// next written without escapes, and reports whether it did.
-func (d *decoder) literalName(name string) bool {
-	if d.peek() != '"' {
-		return false
-	}
-	end := d.pos + 1 + len(name)
-	if end >= len(d.data) || d.data[end] != '"' || string(d.data[d.pos+1:end]) != name {
-		return false
-	}
-	d.pos = end + 1
-	return true
-}
-
-// colon reads the colon after a member name.
-func (d *decoder) colon() error {
 	if d.peek() != ':' {
-		return d.syntaxError("after object key")
+		return nil, d.syntaxError("after object key")
 	}
 	d.pos++
-	return nil
+	return name, nil
 }
 
 // keepName returns the name that memberName last returned as a string
