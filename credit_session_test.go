@@ -259,7 +259,7 @@ func TestPrefixScanners(t *testing.T) {
 		{name: "safePrefix", prefix: safePrefix, keep: func(c byte) bool { return c < 0x80 && safe[c] }},
 		{name: "plainPrefix", prefix: func(s string) int { return plainPrefix([]byte(s)) }, keep: func(c byte) bool { return plain[c] }},
 	}
-	const letters = "abcdefghijklmnopqrstu"
+	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
 	for _, tt := range tests {
 		// Every byte value at every position of strings shorter than,
 		// as long as and longer than the eight bytes tested at once,
