@@ -173,7 +173,7 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 // field after the last one read is tried first, against the bytes as they
 // are: that saves scanning the name and searching the fields for it.
 func memberIndex[T any](d *decoder, s *schema[T], next int) (int, []byte, error) {
-	d.peek()
+	d.peek() // to the name, past white space
 	if next < len(s.fields) && d.literal(s.fields[next].key[1:]) {
 		return next, nil, nil
 	}
@@ -883,6 +883,7 @@ func (d *decoder) skip() ([]byte, error) {
 	return d.data[from:d.pos], err
 }
 
+// literal reads lit if the bytes at pos are lit, and reports whether it did.
 func (d *decoder) literal(lit string) bool {
 	if len(d.data)-d.pos >= len(lit) && string(d.data[d.pos:d.pos+len(lit)]) == lit {
 		d.pos += len(lit)
