@@ -250,13 +250,23 @@ func TestIsKnown(t *testing.T) {
 	}
 }
 
+// appendSafePrefixLen returns what appendSafePrefix returns, after
+// checking that it appended what it counted and kept what was there.
+func appendSafePrefixLen(s string) int {
+	b, n := appendSafePrefix([]byte("x"), s)
+	if string(b) != "x"+s[:n] {
+		return -1
+	}
+	return n
+}
+
 func TestPrefixScanners(t *testing.T) {
 	tests := []struct {
 		name   string
 		prefix func(string) int
 		keep   func(c byte) bool // whether the scanner passes over c
 	}{
-		{name: "safePrefix", prefix: safePrefix, keep: func(c byte) bool { return c < 0x80 && safe[c] }},
+		{name: "appendSafePrefix", prefix: appendSafePrefixLen, keep: func(c byte) bool { return c < 0x80 && safe[c] }},
 		{name: "plainPrefix", prefix: func(s string) int { return plainPrefix([]byte(s)) }, keep: func(c byte) bool { return plain[c] }},
 	}
 	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
@@ -283,6 +293,33 @@ func TestPrefixScanners(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+func TestAppendString(t *testing.T) {
+	// Every byte value at every position of strings on both sides of the
+	// eight bytes copied at once, and the runes encoding/json treats
+	// specially, alone and between plain bytes.
+	var tests []string
+	const letters = "abcdefghijklmnopqrst"
+	for n := range len(letters) {
+		for pos := range n {
+			for c := range 256 {
+				b := []byte(letters[:n])
+				b[pos] = byte(c)
+				tests = append(tests, string(b))
+			}
+		}
+	}
+	for _, r := range []string{"é", "日本", "\u2028", "\u2029", "\U0001F600", "\xe2\x80", "\xed\xa0\x80", "\xff\xfe", "<a&b>"} {
+		tests = append(tests, r, "abcdefghij"+r, r+"abcdefghij", "abc"+r+"defghijklm"+r)
+	}
+	for _, s := range tests {
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		if got := appendString([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Errorf("appendString(%q) = %s, want x%s", s, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package plaid
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -1133,19 +1134,13 @@ var safe = func() (t [utf8.RuneSelf]bool) {
 // as in encoding/json.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		i += safePrefix(s[i:])
-		if i == len(s) {
-			break
+	for i := 0; ; {
+		var n int
+		b, n = appendSafePrefix(b, s[i:])
+		if i += n; i == len(s) {
+			return append(b, '"')
 		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if safe[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
+		if c := s[i]; c < utf8.RuneSelf {
 			switch c {
 			case '"', '\\':
 				b = append(b, '\\', c)
@@ -1163,44 +1158,48 @@ func appendString(b []byte, s string) []byte {
 				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
 			}
 			i++
-			start = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			b = append(append(b, s[start:i]...), `\ufffd`...)
+			b = append(b, `\ufffd`...)
 		case r == '\u2028' || r == '\u2029':
-			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
 		default:
-			i += size
-			continue
+			b = append(b, s[i:i+size]...)
 		}
 		i += size
-		start = i
 	}
-	return append(append(b, s[start:]...), '"')
 }
 
-// safePrefix returns how many bytes at the start of s the encoder writes
-// as they are.
-func safePrefix(s string) int {
+// appendSafePrefix appends the bytes at the start of s that the encoder
+// writes as they are, and returns how many it appended. It copies them a
+// word at a time as it checks them: most strings are all such bytes, and
+// a second pass to copy them cost more than the check.
+func appendSafePrefix(b []byte, s string) ([]byte, int) {
+	n := len(b)
+	b = slices.Grow(b, len(s))[:n+len(s)]
 	if len(s) < 8 {
 		i := 0
-		for i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]] {
-			i++
+		for ; i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]]; i++ {
+			b[n+i] = s[i]
 		}
-		return i
+		return b[:n+i], i
 	}
 	for i := 0; ; i += 8 {
 		if len(s)-i < 8 {
 			// The last word overlaps the one before, which had nothing
-			// to mark, so that the tail, too, is read in one step.
+			// to mark, so that the tail, too, takes one step.
 			i = len(s) - 8
-			return i + first(unsafeBytes(word(s[i:])))
 		}
-		if m := unsafeBytes(word(s[i:])); m != 0 {
-			return i + first(m)
+		// The word is written whole; bytes from a mark on are cut off
+		// below, and written over by what comes next.
+		x := word(s[i:])
+		binary.LittleEndian.PutUint64(b[n+i:], x)
+		if m := unsafeBytes(x); m != 0 || i+8 == len(s) {
+			i += first(m)
+			return b[:n+i], i
 		}
 	}
 }
