@@ -2,7 +2,9 @@ package plaid
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -316,10 +318,32 @@ func TestAppendString(t *testing.T) {
 		tests = append(tests, r, "abcdefghij"+r, r+"abcdefghij", "abc"+r+"defghijklm"+r)
 	}
 	for _, s := range tests {
-		want, err := json.Marshal(s)
-		require.NoError(t, err)
-		if got := appendString([]byte("x"), s); string(got) != "x"+string(want) {
+		want := quoteLikeJSONv1(t, s)
+		if got := appendString([]byte("x"), s); string(got) != "x"+want {
 			t.Errorf("appendString(%q) = %s, want x%s", s, got, want)
 		}
 	}
+}
+
+// quoteLikeJSONv1 quotes s as encoding/json's v1 engine does: each byte
+// that is not valid UTF-8 becomes \ufffd, where v2, which GOEXPERIMENT=jsonv2
+// puts behind json.Marshal, writes U+FFFD itself. Valid runes are quoted by
+// json.Marshal, which both engines agree on.
+func quoteLikeJSONv1(t *testing.T, s string) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteByte('"')
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(`\ufffd`)
+		} else {
+			q, err := json.Marshal(s[:size])
+			require.NoError(t, err)
+			b.Write(q[1 : len(q)-1])
+		}
+		s = s[size:]
+	}
+	b.WriteByte('"')
+	return b.String()
 }
