@@ -140,21 +140,28 @@ func benchDecode(b *testing.B, data []byte, decode func() error) {
 	}
 }
 
+// benchValues returns a response of n sessions as JSON, decoded into the
+// naive model and into ours, and as our encoder writes it.
+func benchValues(b *testing.B, n int) ([]byte, naiveResponse, CreditSessionsGetResponse, []byte) {
+	data := benchResponse(n)
+	var naive naiveResponse
+	var v CreditSessionsGetResponse
+	if err := json.Unmarshal(data, &naive); err != nil {
+		b.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		b.Fatal(err)
+	}
+	out, err := v.MarshalJSON()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data, naive, v, out
+}
+
 func BenchmarkEncode(b *testing.B) {
 	for _, size := range benchSizes {
-		data := benchResponse(size.sessions)
-		var naive naiveResponse
-		var v CreditSessionsGetResponse
-		if err := json.Unmarshal(data, &naive); err != nil {
-			b.Fatal(err)
-		}
-		if err := json.Unmarshal(data, &v); err != nil {
-			b.Fatal(err)
-		}
-		out, err := v.MarshalJSON()
-		if err != nil {
-			b.Fatal(err)
-		}
+		_, naive, v, out := benchValues(b, size.sessions)
 		floor := precomputed(out)
 		// As in BenchmarkDecode, each ratio's two sides run next to each
 		// other.
@@ -192,19 +199,7 @@ func benchEncode(b *testing.B, out []byte, encode func() ([]byte, error)) {
 // both sides.
 func BenchmarkRatio(b *testing.B) {
 	for _, size := range benchSizes {
-		data := benchResponse(size.sessions)
-		var naive naiveResponse
-		var v CreditSessionsGetResponse
-		if err := json.Unmarshal(data, &naive); err != nil {
-			b.Fatal(err)
-		}
-		if err := json.Unmarshal(data, &v); err != nil {
-			b.Fatal(err)
-		}
-		out, err := v.MarshalJSON()
-		if err != nil {
-			b.Fatal(err)
-		}
+		data, naive, v, out := benchValues(b, size.sessions)
 		floor := precomputed(out)
 		naiveDecode := func() error { var v naiveResponse; return json.Unmarshal(data, &v) }
 		naiveEncode := func() error { _, err := json.Marshal(naive); return err }
