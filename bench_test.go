@@ -192,7 +192,7 @@ func benchEncode(b *testing.B, out []byte, encode func() ([]byte, error)) {
 
 // BenchmarkRatio measures the four ratios the speed targets are set on,
 // as its "ratio" metric: the time per operation of ours over that of the
-// baseline. The two sides take turns in stints of about 200µs, each long
+// baseline. The two sides take turns in stints of at most 200µs, each long
 // enough to run with warm caches, so that a shared machine that changes
 // speed during the run slows both alike; -count measures one side in a
 // block of several seconds and then the other. Its ns/op is the mean of

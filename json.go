@@ -1080,9 +1080,8 @@ const growAt = 128
 
 // A key is what the encoder writes before the value of a member: a comma,
 // the quoted name and a colon. It is also kept in a block of fixed size,
-// which appendKey copies with a few moves instead of a call to memmove:
-// keys are short and many, and copying them took a quarter of the time
-// of encoding.
+// which appendKey copies with two moves instead of a call to memmove:
+// keys are short and many, and that made encoding about 5% faster.
 type key struct {
 	text  string
 	block [keyBlock]byte
@@ -1092,6 +1091,7 @@ type key struct {
 // `,"num_bank_statements_uploaded":`. A longer one is appended as text.
 const keyBlock = 32
 
+// memberKey returns the key of the member called name.
 func memberKey(name string) key {
 	k := key{text: "," + strconv.Quote(name) + ":"}
 	copy(k.block[:], k.text)
