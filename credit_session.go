@@ -24,7 +24,7 @@ var creditSessionSchema = &schema[CreditSession]{
 		optObject("results", func(s *CreditSession) **CreditSessionResults { return &s.Results }, creditSessionResultsSchema),
 		objects("errors", func(s *CreditSession) *[]CreditSessionError { return &s.Errors }, creditSessionErrorSchema),
 	},
-	extra: func(s *CreditSession) *map[string]json.RawMessage { return &s.Extra },
+	extra: offsetOf(func(s *CreditSession) *map[string]json.RawMessage { return &s.Extra }),
 }
 
 // GetLinkSessionID returns the LinkSessionID field if it's non-nil, zero value otherwise.

@@ -26,7 +26,7 @@ var creditSessionErrorSchema = &schema[CreditSessionError]{
 		optString("error_message", func(e *CreditSessionError) **string { return &e.ErrorMessage }),
 		optString("display_message", func(e *CreditSessionError) **string { return &e.DisplayMessage }),
 	},
-	extra: func(e *CreditSessionError) *map[string]json.RawMessage { return &e.Extra },
+	extra: offsetOf(func(e *CreditSessionError) *map[string]json.RawMessage { return &e.Extra }),
 }
 
 // GetErrorType returns the ErrorType field if it's non-nil, zero value otherwise.

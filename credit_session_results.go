@@ -28,7 +28,7 @@ var creditSessionResultsSchema = &schema[CreditSessionResults]{
 		objects("payroll_income_results", func(r *CreditSessionResults) *[]CreditSessionPayrollIncomeResult { return &r.PayrollIncomeResults }, creditSessionPayrollIncomeResultSchema),
 		optObject("document_income_results", func(r *CreditSessionResults) **CreditSessionDocumentIncomeResult { return &r.DocumentIncomeResults }, creditSessionDocumentIncomeResultSchema),
 	},
-	extra: func(r *CreditSessionResults) *map[string]json.RawMessage { return &r.Extra },
+	extra: offsetOf(func(r *CreditSessionResults) *map[string]json.RawMessage { return &r.Extra }),
 }
 
 // GetDocumentIncomeResults returns the DocumentIncomeResults field; it is
@@ -85,7 +85,7 @@ var creditSessionItemAddResultSchema = &schema[CreditSessionItemAddResult]{
 		optString("item_id", func(r *CreditSessionItemAddResult) **string { return &r.ItemID }),
 		optString("institution_id", func(r *CreditSessionItemAddResult) **string { return &r.InstitutionID }),
 	},
-	extra: func(r *CreditSessionItemAddResult) *map[string]json.RawMessage { return &r.Extra },
+	extra: offsetOf(func(r *CreditSessionItemAddResult) *map[string]json.RawMessage { return &r.Extra }),
 }
 
 // GetPublicToken returns the PublicToken field if it's non-nil, zero value otherwise.
@@ -184,7 +184,7 @@ var creditSessionBankIncomeResultSchema = &schema[CreditSessionBankIncomeResult]
 		optString("item_id", func(r *CreditSessionBankIncomeResult) **string { return &r.ItemID }),
 		optString("institution_id", func(r *CreditSessionBankIncomeResult) **string { return &r.InstitutionID }),
 	},
-	extra: func(r *CreditSessionBankIncomeResult) *map[string]json.RawMessage { return &r.Extra },
+	extra: offsetOf(func(r *CreditSessionBankIncomeResult) *map[string]json.RawMessage { return &r.Extra }),
 }
 
 // GetStatus returns the Status field if it's non-nil, zero value otherwise.
@@ -283,7 +283,7 @@ var creditSessionBankEmploymentResultSchema = &schema[CreditSessionBankEmploymen
 		optString("item_id", func(r *CreditSessionBankEmploymentResult) **string { return &r.ItemID }),
 		optString("institution_id", func(r *CreditSessionBankEmploymentResult) **string { return &r.InstitutionID }),
 	},
-	extra: func(r *CreditSessionBankEmploymentResult) *map[string]json.RawMessage { return &r.Extra },
+	extra: offsetOf(func(r *CreditSessionBankEmploymentResult) *map[string]json.RawMessage { return &r.Extra }),
 }
 
 // GetStatus returns the Status field if it's non-nil, zero value otherwise.
@@ -353,7 +353,7 @@ var creditSessionPayrollIncomeResultSchema = &schema[CreditSessionPayrollIncomeR
 		optString("institution_id", func(r *CreditSessionPayrollIncomeResult) **string { return &r.InstitutionID }),
 		optString("institution_name", func(r *CreditSessionPayrollIncomeResult) **string { return &r.InstitutionName }),
 	},
-	extra: func(r *CreditSessionPayrollIncomeResult) *map[string]json.RawMessage { return &r.Extra },
+	extra: offsetOf(func(r *CreditSessionPayrollIncomeResult) *map[string]json.RawMessage { return &r.Extra }),
 }
 
 // GetNumPaystubsRetrieved returns the NumPaystubsRetrieved field if it's non-nil, zero value otherwise.
@@ -432,7 +432,7 @@ var creditSessionDocumentIncomeResultSchema = &schema[CreditSessionDocumentIncom
 		reqInt("num_bank_statements_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumBankStatementsUploaded }),
 		reqInt("num_1099s_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.Num1099sUploaded }),
 	},
-	extra: func(r *CreditSessionDocumentIncomeResult) *map[string]json.RawMessage { return &r.Extra },
+	extra: offsetOf(func(r *CreditSessionDocumentIncomeResult) *map[string]json.RawMessage { return &r.Extra }),
 }
 
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.

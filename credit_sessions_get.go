@@ -25,7 +25,7 @@ var creditSessionsGetRequestSchema = &schema[CreditSessionsGetRequest]{
 		optString("secret", func(r *CreditSessionsGetRequest) **string { return &r.Secret }),
 		reqString("user_token", func(r *CreditSessionsGetRequest) *string { return &r.UserToken }),
 	},
-	extra: func(r *CreditSessionsGetRequest) *map[string]json.RawMessage { return &r.Extra },
+	extra: offsetOf(func(r *CreditSessionsGetRequest) *map[string]json.RawMessage { return &r.Extra }),
 }
 
 // GetClientID returns the ClientID field if it's non-nil, zero value otherwise.
@@ -88,7 +88,7 @@ var creditSessionsGetResponseSchema = &schema[CreditSessionsGetResponse]{
 		objects("sessions", func(r *CreditSessionsGetResponse) *[]CreditSession { return &r.Sessions }, creditSessionSchema),
 		reqString("request_id", func(r *CreditSessionsGetResponse) *string { return &r.RequestID }),
 	},
-	extra: func(r *CreditSessionsGetResponse) *map[string]json.RawMessage { return &r.Extra },
+	extra: offsetOf(func(r *CreditSessionsGetResponse) *map[string]json.RawMessage { return &r.Extra }),
 }
 
 // Validate reports what decoding cannot: an empty request_id, negative
