@@ -18,7 +18,7 @@ import (
 
 // This file holds the JSON machinery that every type shares. Each type
 // describes its members once, in a schema: name, JSON kind, and where the
-// value lives. decodeObject and encodeObject walk that schema in a single
+// value lives. decodeObject and appendObject walk that schema in a single
 // pass over the bytes, so that bytes become values and values become the
 // same bytes without reflection, maps or a second decode.
 
