@@ -502,8 +502,9 @@ func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 		},
 		validate: func(v *T) []error {
 			var errs []error
-			for i := range *at.in(v) {
-				for _, err := range validateObject(&(*at.in(v))[i], s) {
+			elems := *at.in(v)
+			for i := range elems {
+				for _, err := range validateObject(&elems[i], s) {
 					errs = append(errs, atIndex(i, err))
 				}
 			}
