@@ -79,3 +79,36 @@ func writePathElement(b *strings.Builder, elem string) {
 	}
 	b.WriteString(elem)
 }
+
+// memberPath returns name as a path element: itself if it is a plain
+// identifier, else quoted in brackets.
+func memberPath(name string) string {
+	for _, c := range []byte(name) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return "[" + quote(name) + "]"
+		}
+	}
+	if name == "" {
+		return `[""]`
+	}
+	return name
+}
+
+// cutLen is how much of an offending value an error message shows.
+const cutLen = 64
+
+// cut returns s, or its beginning and "..." if it is long.
+func cut[S string | []byte](s S) string {
+	if len(s) > cutLen {
+		return string(s[:cutLen]) + "..."
+	}
+	return string(s)
+}
+
+// quote returns s, cut if it is long, as a Go string literal.
+func quote[S string | []byte](s S) string {
+	if len(s) > cutLen {
+		return strconv.Quote(string(s[:cutLen])) + "..."
+	}
+	return strconv.Quote(string(s))
+}

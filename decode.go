@@ -1,0 +1,659 @@
+package plaid
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// decodeObject reads a JSON object into v. Known members are decoded by
+// their fields; null for one leaves it unset. Other members are kept in
+// Extra as their raw bytes. A name that occurs twice and a required member
+// that is missing or null are errors.
+func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
+	if d.peek() != '{' {
+		return d.typeError(s.name)
+	}
+	if err := d.open(); err != nil {
+		return err
+	}
+	var seen, set uint64
+	for more, i := d.peek() != '}', -1; more; {
+		var name []byte
+		var err error
+		if i, name, err = memberIndex(d, s, i+1); err != nil {
+			return err
+		}
+		switch {
+		case i < 0:
+			err = d.extra(s.extra.in(v), d.keepName(name))
+		case seen&(1<<i) != 0:
+			err = atMember(s.fields[i].name, errDuplicate)
+		case d.null():
+			seen |= 1 << i
+		default:
+			seen, set = seen|1<<i, set|1<<i
+			if err = s.fields[i].decode(d, v); err != nil {
+				err = atMember(s.fields[i].name, err)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if more, err = d.next('}', "object key:value pair"); err != nil {
+			return err
+		}
+	}
+	d.close()
+	for i := range s.fields {
+		if s.fields[i].required && set&(1<<i) == 0 {
+			return atMember(s.fields[i].name, errMissing)
+		}
+	}
+	return nil
+}
+
+// memberIndex reads a member name and its colon, and returns the index of
+// its field, or -1 and the name. Members nearly always come in the order
+// of the schema, written as the encoder writes them, so the key of the
+// field after the last one read is tried first, against the bytes as they
+// are: that saves scanning the name and searching the fields for it.
+func memberIndex[T any](d *decoder, s *schema[T], next int) (int, []byte, error) {
+	d.peek() // to the name, past white space
+	if next < len(s.fields) && d.literal(s.fields[next].key.text[1:]) {
+		return next, nil, nil
+	}
+	name, err := d.memberName()
+	if err != nil {
+		return -1, nil, err
+	}
+	return s.index(name), name, nil
+}
+
+// decodeArray reads a JSON array into *p, each element with decode. An
+// empty array gives an empty slice, not nil, so that [] is written back.
+func decodeArray[E any](d *decoder, p *[]E, what string, decode func(*decoder, *E) error) error {
+	if d.peek() != '[' {
+		return d.typeError(what)
+	}
+	if err := d.open(); err != nil {
+		return err
+	}
+	s := make([]E, 0)
+	for more := d.peek() != ']'; more; {
+		if len(s) == cap(s) {
+			// Start at one element, as most arrays in a response hold one
+			// or two, and double, where append would add a quarter to a
+			// long slice: that copies less and leaves less garbage.
+			s = append(make([]E, 0, 2*cap(s)+1), s...)
+		}
+		s = append(s, *new(E))
+		if err := decode(d, &s[len(s)-1]); err != nil {
+			return atIndex(len(s)-1, err)
+		}
+		var err error
+		if more, err = d.next(']', "array element"); err != nil {
+			return err
+		}
+	}
+	d.close()
+	*p = s
+	return nil
+}
+
+// UnmarshalJSON may be called directly on bytes nothing else has checked.
+type decoder struct {
+	data    []byte
+	pos     int
+	depth   int
+	scratch []byte // strings that had escapes, unescaped
+	text    string // a copy of data, which strings share; see substring
+	nameAt  int    // where the last member name began in data; -1 if escaped
+
+	// syntaxOnly skips the check for duplicate names in unknown members,
+	// for the encoder, which only needs to know that Extra is valid JSON.
+	syntaxOnly bool
+
+	strings slab[string]
+	ints    slab[int]
+	dates   slab[Date]
+}
+
+// reserve sizes the first blocks of the slabs from the length of the
+// input, at about the density of optional members in Plaid's responses, so
+// that a small document needs one block of each kind it uses and a large
+// one few.
+func (d *decoder) reserve() {
+	d.strings.next = len(d.data)/64 + 1
+	d.ints.next = len(d.data)/512 + 1
+	d.dates.next = len(d.data)/1024 + 1
+}
+
+// A slab hands out pointers to values it allocates in blocks. The optional
+// members are pointers, and one allocation each would cost more than the
+// decoding itself.
+type slab[T any] struct {
+	block []T
+	next  int // the size of the next block
+}
+
+func (s *slab[T]) new(v T) *T {
+	if len(s.block) == cap(s.block) {
+		size := min(max(s.next, 8), 1024)
+		s.block, s.next = make([]T, 0, size), 2*size
+	}
+	s.block = append(s.block, v)
+	return &s.block[len(s.block)-1]
+}
+
+// peek skips white space and returns the next byte, or 0 at the end.
+func (d *decoder) peek() byte {
+	for ; d.pos < len(d.data); d.pos++ {
+		// Most bytes are above the space, which one comparison settles.
+		if c := d.data[d.pos]; c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return c
+		}
+	}
+	return 0
+}
+
+// null reads a null if one comes next.
+func (d *decoder) null() bool {
+	if d.peek() == 'n' && len(d.data)-d.pos >= 4 && string(d.data[d.pos:d.pos+4]) == "null" {
+		d.pos += 4
+		return true
+	}
+	return false
+}
+
+// end checks that only white space is left.
+func (d *decoder) end() error {
+	if d.peek() != 0 || d.pos < len(d.data) {
+		return d.syntaxError("after top-level value")
+	}
+	return nil
+}
+
+// open reads the '{' or '[' that peek saw.
+func (d *decoder) open() error {
+	d.pos++
+	if d.depth++; d.depth > maxDepth {
+		return &FieldError{Err: fmt.Errorf("exceeded max depth %d", maxDepth)}
+	}
+	return nil
+}
+
+// close reads the '}' or ']' that ends an object or array.
+func (d *decoder) close() {
+	d.pos++
+	d.depth--
+}
+
+// next reads the ',' between members or elements, and reports whether
+// another follows; at the closing byte it reports false without reading it.
+func (d *decoder) next(closing byte, after string) (bool, error) {
+	switch d.peek() {
+	case ',':
+		d.pos++
+		return true, nil
+	case closing:
+		return false, nil
+	}
+	return false, d.syntaxError("after " + after)
+}
+
+// memberName reads a member name and its colon. The result is only valid
+// until the next string is read.
+func (d *decoder) memberName() ([]byte, error) {
+	if d.peek() != '"' {
+		return nil, d.syntaxError("looking for beginning of object key string")
+	}
+	start := d.pos + 1
+	name, err := d.stringBytes()
+	if err != nil {
+		return nil, err
+	}
+	d.nameAt = start
+	if d.pos != start+len(name)+1 { // it had escapes, and name is scratch
+		d.nameAt = -1
+	}
+	if d.peek() != ':' {
+		return nil, d.syntaxError("after object key")
+	}
+	d.pos++
+	return name, nil
+}
+
+// keepName returns the name that memberName last returned as a string
+// that outlives the next read.
+func (d *decoder) keepName(name []byte) string {
+	if d.nameAt < 0 {
+		return string(name)
+	}
+	return d.substring(d.nameAt, d.nameAt+len(name))
+}
+
+// extra reads the value of an unknown member into *m, copied, since the
+// caller may reuse data.
+func (d *decoder) extra(m *map[string]json.RawMessage, name string) error {
+	if _, dup := (*m)[name]; dup {
+		return atMember(memberPath(name), errDuplicate)
+	}
+	raw, err := d.skip()
+	if err != nil {
+		return atMember(memberPath(name), err)
+	}
+	if *m == nil {
+		*m = make(map[string]json.RawMessage)
+	}
+	(*m)[name] = append(json.RawMessage(nil), raw...)
+	return nil
+}
+
+// string reads a JSON string; what names the Go type for a type error.
+func (d *decoder) string(what string) (string, error) {
+	if d.peek() != '"' {
+		return "", d.typeError(what)
+	}
+	start := d.pos + 1
+	b, err := d.stringBytes()
+	switch {
+	case err != nil:
+		return "", err
+	case d.pos != start+len(b)+1: // it had escapes, and b is scratch
+		return string(b), nil
+	}
+	return d.substring(start, d.pos-1), nil
+}
+
+// substring returns data[i:j] as a string. The strings of a document share
+// one copy of its text, made when the first is read: one allocation in
+// place of one for each string, which would cost more than the decoding.
+func (d *decoder) substring(i, j int) string {
+	if d.text == "" {
+		d.text = string(d.data)
+	}
+	return d.text[i:j]
+}
+
+// date reads a JSON string holding a Date.
+func (d *decoder) date() (Date, error) {
+	if d.peek() != '"' {
+		return Date{}, d.typeError("Date")
+	}
+	b, err := d.stringBytes()
+	if err != nil {
+		return Date{}, err
+	}
+	return parseDate(b)
+}
+
+// int reads a JSON number that is an integer and fits an int.
+func (d *decoder) int() (int, error) {
+	if c := d.peek(); c != '-' && (c < '0' || c > '9') {
+		return 0, d.typeError("int")
+	}
+	start := d.pos
+	if err := d.number(); err != nil {
+		return 0, err
+	}
+	text := d.data[start:d.pos]
+	if bytes.ContainsAny(text, ".eE") {
+		return 0, &FieldError{Err: fmt.Errorf("cannot unmarshal number %s into int: not an integer", cut(text))}
+	}
+	neg := text[0] == '-'
+	limit := uint64(maxInt)
+	if neg {
+		limit++
+	}
+	var n uint64
+	for _, c := range text[btoi(neg):] {
+		digit := uint64(c - '0')
+		if n > (limit-digit)/10 {
+			return 0, &FieldError{Err: fmt.Errorf("cannot unmarshal number %s into int: out of range", cut(text))}
+		}
+		n = n*10 + digit
+	}
+	if neg {
+		return int(-n), nil
+	}
+	return int(n), nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+const maxInt = int(^uint(0) >> 1)
+
+// number reads a JSON number, checking its grammar.
+func (d *decoder) number() error {
+	i := d.pos
+	if d.data[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(d.data) && d.data[i] == '0':
+		i++
+	case i < len(d.data) && '1' <= d.data[i] && d.data[i] <= '9':
+		i = d.digits(i)
+	default:
+		d.pos = i
+		return d.syntaxError("in numeric literal")
+	}
+	if i < len(d.data) && d.data[i] == '.' {
+		if i++; i == d.digits(i) {
+			d.pos = i
+			return d.syntaxError("after decimal point in numeric literal")
+		}
+		i = d.digits(i)
+	}
+	if i < len(d.data) && (d.data[i] == 'e' || d.data[i] == 'E') {
+		if i++; i < len(d.data) && (d.data[i] == '+' || d.data[i] == '-') {
+			i++
+		}
+		if i == d.digits(i) {
+			d.pos = i
+			return d.syntaxError("in exponent of numeric literal")
+		}
+		i = d.digits(i)
+	}
+	d.pos = i
+	return nil
+}
+
+// digits returns the position after the run of digits at i.
+func (d *decoder) digits(i int) int {
+	for i < len(d.data) && '0' <= d.data[i] && d.data[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// plain reports which bytes stand for themselves in a JSON string.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// stringBytes reads a JSON string and returns its contents, which must be
+// valid UTF-8. The result aliases data, or scratch when the string has
+// escapes, and is valid until the next string is read.
+func (d *decoder) stringBytes() ([]byte, error) {
+	start := d.pos + 1
+	i := start + plainPrefix(d.data[start:])
+	if i < len(d.data) && d.data[i] == '"' { // most strings end here
+		d.pos = i + 1
+		return d.data[start:i], nil
+	}
+	return d.stringRest(start, i)
+}
+
+// stringRest reads the rest of the string that starts at start, from i,
+// the first byte that is not plain.
+func (d *decoder) stringRest(start, i int) ([]byte, error) {
+	run := start // the first byte not yet copied to b; start until an escape
+	var b []byte
+	for i < len(d.data) {
+		switch c := d.data[i]; {
+		case plain[c]:
+			i += plainPrefix(d.data[i:])
+		case c == '"':
+			d.pos = i + 1
+			if run == start {
+				return d.data[start:i], nil
+			}
+			d.scratch = append(b, d.data[run:i]...)
+			return d.scratch, nil
+		case c == '\\':
+			if run == start {
+				b = d.scratch[:0]
+			}
+			var err error
+			if b, i, err = d.escape(append(b, d.data[run:i]...), i); err != nil {
+				return nil, err
+			}
+			run = i
+		case c < 0x20:
+			d.pos = i
+			return nil, d.syntaxError("in string literal")
+		default:
+			r, size := utf8.DecodeRune(d.data[i:])
+			if r == utf8.RuneError && size == 1 {
+				d.pos = i
+				return nil, d.invalidUTF8(start)
+			}
+			i += size
+		}
+	}
+	d.pos = len(d.data)
+	return nil, d.syntaxError("in string literal")
+}
+
+// plainPrefix returns how many bytes at the start of b the decoder can
+// take as they are: ASCII, and neither a quote, a backslash nor a control
+// character.
+func plainPrefix(b []byte) int {
+	i := 0
+	for ; len(b)-i >= 8; i += 8 {
+		if m := unplainBytes(word(b[i:])); m != 0 {
+			return i + first(m)
+		}
+	}
+	for i < len(b) && plain[b[i]] {
+		i++
+	}
+	return i
+}
+
+var escapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+// escape decodes the escape sequence at i and appends it to b.
+func (d *decoder) escape(b []byte, i int) ([]byte, int, error) {
+	if i+1 < len(d.data) && escapes[d.data[i+1]] != 0 {
+		return append(b, escapes[d.data[i+1]]), i + 2, nil
+	}
+	r, ok := d.hex4(i)
+	if !ok {
+		d.pos = i + 1
+		return b, i, d.syntaxError("in string escape code")
+	}
+	i += 6
+	if utf16IsHigh(r) {
+		if lo, ok := d.hex4(i); ok && utf16IsLow(lo) {
+			return utf8.AppendRune(b, 0x10000+(r-0xD800)<<10+(lo-0xDC00)), i + 6, nil
+		}
+	}
+	if utf16IsHigh(r) || utf16IsLow(r) {
+		d.pos = i - 6
+		return b, i, &FieldError{Err: fmt.Errorf("invalid surrogate escape %s in string", d.data[i-6:i])}
+	}
+	return utf8.AppendRune(b, r), i, nil
+}
+
+// hex4 reads a \uXXXX escape at i.
+func (d *decoder) hex4(i int) (rune, bool) {
+	if i+6 > len(d.data) || d.data[i] != '\\' || d.data[i+1] != 'u' {
+		return 0, false
+	}
+	var r rune
+	for _, c := range d.data[i+2 : i+6] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+func utf16IsHigh(r rune) bool { return 0xD800 <= r && r < 0xDC00 }
+func utf16IsLow(r rune) bool  { return 0xDC00 <= r && r < 0xE000 }
+
+// skip reads one JSON value of any kind, checking it as closely as the
+// known members are checked (syntax, UTF-8, duplicate names), and returns
+// its text.
+func (d *decoder) skip() ([]byte, error) {
+	start := d.peek()
+	from := d.pos
+	var err error
+	switch {
+	case start == '{':
+		err = d.skipObject()
+	case start == '[':
+		err = d.skipArray()
+	case start == '"':
+		_, err = d.stringBytes()
+	case start == '-' || '0' <= start && start <= '9':
+		err = d.number()
+	case !d.literal("true") && !d.literal("false") && !d.null():
+		err = d.syntaxError("looking for beginning of value")
+	}
+	return d.data[from:d.pos], err
+}
+
+// literal reads lit if the bytes at pos are lit, and reports whether it did.
+func (d *decoder) literal(lit string) bool {
+	if len(d.data)-d.pos >= len(lit) && string(d.data[d.pos:d.pos+len(lit)]) == lit {
+		d.pos += len(lit)
+		return true
+	}
+	return false
+}
+
+func (d *decoder) skipObject() error {
+	if err := d.open(); err != nil {
+		return err
+	}
+	var few [8]string
+	names := nameSet{few: few[:0]}
+	for more := d.peek() != '}'; more; {
+		name, err := d.memberName()
+		if err != nil {
+			return err
+		}
+		if !d.syntaxOnly {
+			var dup bool
+			if names, dup = names.add(d.keepName(name)); dup {
+				return atMember(memberPath(string(name)), errDuplicate)
+			}
+		}
+		if _, err := d.skip(); err != nil {
+			return atMember(memberPath(string(name)), err)
+		}
+		if more, err = d.next('}', "object key:value pair"); err != nil {
+			return err
+		}
+	}
+	d.close()
+	return nil
+}
+
+// A nameSet holds the member names of an object, to find one that occurs
+// twice. Most objects have a few members, which a short list holds more
+// cheaply than a map.
+type nameSet struct {
+	few  []string
+	many map[string]struct{}
+}
+
+// add returns s with name added, and whether it was there already. It
+// takes and returns s by value, which keeps the list on the stack.
+func (s nameSet) add(name string) (nameSet, bool) {
+	if s.many == nil && slices.Contains(s.few, name) {
+		return s, true
+	}
+	if s.many == nil && len(s.few) < cap(s.few) {
+		s.few = append(s.few, name)
+		return s, false
+	}
+	if s.many == nil {
+		s.many = make(map[string]struct{}, 2*len(s.few))
+		for _, n := range s.few {
+			s.many[n] = struct{}{}
+		}
+	}
+	_, dup := s.many[name]
+	s.many[name] = struct{}{}
+	return s, dup
+}
+
+func (d *decoder) skipArray() error {
+	if err := d.open(); err != nil {
+		return err
+	}
+	for i, more := 0, d.peek() != ']'; more; i++ {
+		if _, err := d.skip(); err != nil {
+			return atIndex(i, err)
+		}
+		var err error
+		if more, err = d.next(']', "array element"); err != nil {
+			return err
+		}
+	}
+	d.close()
+	return nil
+}
+
+// typeError reads the value that does not fit the Go type what and
+// describes it.
+func (d *decoder) typeError(what string) error {
+	raw, err := d.skip()
+	if err != nil {
+		return err
+	}
+	var value string
+	switch raw[0] {
+	case '{':
+		value = "object " + quote(raw)
+	case '[':
+		value = "array " + quote(raw)
+	case '"':
+		value = "string " + quote(raw[1:len(raw)-1])
+	case 't', 'f':
+		value = "boolean " + string(raw)
+	case 'n':
+		value = "null"
+	default:
+		value = "number " + cut(raw)
+	}
+	return &FieldError{Err: fmt.Errorf("cannot unmarshal %s into %s", value, what)}
+}
+
+// syntaxError describes the byte at pos, in the words of encoding/json.
+func (d *decoder) syntaxError(context string) error {
+	if d.pos >= len(d.data) {
+		return &FieldError{Err: errors.New("unexpected end of JSON input")}
+	}
+	c := d.data[d.pos]
+	char := strconv.QuoteRune(rune(c))
+	if c >= utf8.RuneSelf {
+		char = fmt.Sprintf("byte 0x%02x", c)
+	}
+	return &FieldError{Err: fmt.Errorf("invalid character %s %s at offset %d", char, context, d.pos)}
+}
+
+// invalidUTF8 describes the string that starts at start and has an invalid
+// byte at pos.
+func (d *decoder) invalidUTF8(start int) error {
+	end := len(d.data)
+	if i := bytes.IndexByte(d.data[d.pos:], '"'); i >= 0 {
+		end = d.pos + i
+	}
+	return &FieldError{Err: fmt.Errorf("invalid UTF-8 in string %s", quote(d.data[start:end]))}
+}

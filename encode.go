@@ -1,0 +1,284 @@
+package plaid
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// appendObject appends v as a JSON object: its known members in schema
+// order, then the members of Extra sorted by name. With redact set,
+// credentials are written as "REDACTED".
+//
+// The encoder writes what encoding/json would write for the same values,
+// HTML-safe escapes included, so that calling MarshalJSON directly gives
+// the bytes json.Marshal gives. It passes the buffer along rather than
+// keeping it in a struct, which would live on the heap.
+func appendObject[T any](b []byte, v *T, s *schema[T], redact bool) ([]byte, error) {
+	// Every member is written after a comma, and the first comma then
+	// becomes the opening brace: this spares each member the question of
+	// whether it is the first.
+	b = grow(b)
+	start := len(b)
+	for i := range s.fields {
+		var err error
+		if b, err = s.fields[i].encode(b, v, redact); err != nil {
+			return b, atMember(s.fields[i].name, err)
+		}
+	}
+	if extra := *s.extra.in(v); len(extra) > 0 {
+		var err error
+		if b, err = appendExtra(b, extra, s); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func appendExtra[T any](b []byte, extra map[string]json.RawMessage, s *schema[T]) ([]byte, error) {
+	type member struct {
+		name string
+		raw  json.RawMessage
+	}
+	var few [4]member // most objects have few unknown members
+	members := few[:0]
+	for name, raw := range extra {
+		members = append(members, member{name, raw})
+	}
+	slices.SortFunc(members, func(a, b member) int { return strings.Compare(a.name, b.name) })
+	for _, m := range members {
+		if s.index([]byte(m.name)) >= 0 {
+			return b, atMember(memberPath(m.name), errors.New("member is known and cannot also be in Extra"))
+		}
+		// An unknown name needs escaping, so its key is made here.
+		b = append(appendString(append(b, ','), m.name), ':')
+		var err error
+		if b, err = appendCompact(b, m.raw); err != nil {
+			return b, atMember(memberPath(m.name), err)
+		}
+	}
+	return b, nil
+}
+
+// appendObjects appends elems as a JSON array of objects.
+func appendObjects[E any](b []byte, elems []E, s *schema[E], redact bool) ([]byte, error) {
+	b = append(b, '[')
+	for i := range elems {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = appendObject(b, &elems[i], s, redact); err != nil {
+			return b, atIndex(i, err)
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// The field constructors below are the JSON kinds that the schemas use.
+
+// grow doubles b when little room is left. append alone grows a large
+// buffer by a quarter at a time, which copies a large document several
+// times over.
+func grow(b []byte) []byte {
+	if cap(b)-len(b) < growAt {
+		return double(b)
+	}
+	return b
+}
+
+// double is grow's rare case, kept out of line so that the callers of
+// grow stay small.
+//
+//go:noinline
+func double(b []byte) []byte {
+	return slices.Grow(b, cap(b)+growAt)
+}
+
+// growAt is the room below which grow doubles the buffer. marshal leaves
+// more than this beyond its estimate, so that a value as long as the one
+// before it fits without growing.
+const growAt = 128
+
+// A key is what the encoder writes before the value of a member: a comma,
+// the quoted name and a colon. It is also kept in a block of fixed size,
+// which appendKey copies with two moves instead of a call to memmove:
+// keys are short and many, and that made encoding about 5% faster.
+type key struct {
+	text  string
+	block [keyBlock]byte
+}
+
+// keyBlock holds the longest key of the schemas,
+// `,"num_bank_statements_uploaded":`. A longer one is appended as text.
+const keyBlock = 32
+
+// memberKey returns the key of the member called name.
+func memberKey(name string) key {
+	k := key{text: "," + strconv.Quote(name) + ":"}
+	copy(k.block[:], k.text)
+	return k
+}
+
+// appendKey appends k. The block is copied whole, past the end of b when
+// there is room, and b is then cut to the end of the key.
+func appendKey(b []byte, k *key) []byte {
+	if n := len(b); len(k.text) <= keyBlock && cap(b)-n >= keyBlock {
+		*(*[keyBlock]byte)(b[n : n+keyBlock]) = k.block
+		return b[:n+len(k.text)]
+	}
+	return append(b, k.text...)
+}
+
+// appendDate appends t, or null for the zero Date.
+func appendDate(b []byte, t Date) ([]byte, error) {
+	if t.IsZero() {
+		return append(b, "null"...), nil
+	}
+	if !t.IsValid() {
+		return b, &FieldError{Err: errDateRange}
+	}
+	return append(t.appendTo(append(b, '"')), '"'), nil
+}
+
+const hex = "0123456789abcdef"
+
+// safe reports which ASCII bytes are written as they are: not the quote,
+// the backslash, control characters, or the HTML-sensitive <, > and &.
+var safe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
+// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
+// as in encoding/json.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; ; {
+		var n int
+		b, n = appendSafePrefix(b, s[i:])
+		if i += n; i == len(s) {
+			return append(b, '"')
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+}
+
+// appendSafePrefix appends the bytes at the start of s that the encoder
+// writes as they are, and returns how many it appended. It copies them a
+// word at a time as it checks them: most strings are all such bytes, and
+// a second pass to copy them cost more than the check.
+func appendSafePrefix(b []byte, s string) ([]byte, int) {
+	n := len(b)
+	b = slices.Grow(b, len(s))[:n+len(s)]
+	if len(s) < 8 {
+		i := 0
+		for ; i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]]; i++ {
+			b[n+i] = s[i]
+		}
+		return b[:n+i], i
+	}
+	for i := 0; ; i += 8 {
+		if len(s)-i < 8 {
+			// The last word overlaps the one before, which had nothing
+			// to mark, so that the tail, too, takes one step.
+			i = len(s) - 8
+		}
+		// The word is written whole; bytes from a mark on are cut off
+		// below, and written over by what comes next.
+		x := word(s[i:])
+		binary.LittleEndian.PutUint64(b[n+i:], x)
+		if m := escapedBytes(x); m != 0 || i+8 == len(s) {
+			i += first(m)
+			return b[:n+i], i
+		}
+	}
+}
+
+// compacted reports which bytes appendCompact may have to change: white
+// space, the HTML-sensitive characters, and the first byte of U+2028 and
+// U+2029. Most raw values have none, and are appended as they are.
+var compacted = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '<': true, '>': true, '&': true, 0xE2: true}
+
+// appendCompact appends the JSON value raw without insignificant white
+// space, with <, >, &, U+2028 and U+2029 escaped in its strings as
+// encoding/json does. It checks raw first, since Extra may have been
+// filled by hand.
+func appendCompact(b []byte, raw []byte) ([]byte, error) {
+	d := decoder{data: raw, syntaxOnly: true}
+	if _, err := d.skip(); err != nil {
+		return b, err
+	}
+	if err := d.end(); err != nil {
+		return b, err
+	}
+	if !slices.ContainsFunc(raw, func(c byte) bool { return compacted[c] }) {
+		return append(b, raw...), nil
+	}
+	inString := false
+	start := 0
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		var esc string
+		switch {
+		case inString && c == '\\':
+			i++
+			continue
+		case c == '"':
+			inString = !inString
+			continue
+		case inString && (c == '<' || c == '>' || c == '&'):
+			esc = `\u00` + string(hex[c>>4]) + string(hex[c&0xF])
+		case inString && c == 0xE2 && i+2 < len(raw) && raw[i+1] == 0x80 && (raw[i+2] == 0xA8 || raw[i+2] == 0xA9):
+			esc = `\u202` + string(hex[raw[i+2]&0xF])
+		case !inString && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+		default:
+			continue
+		}
+		b = append(append(b, raw[start:i]...), esc...)
+		if esc != "" && c == 0xE2 {
+			i += 2
+		}
+		start = i + 1
+	}
+	return append(b, raw[start:]...), nil
+}
