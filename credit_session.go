@@ -16,16 +16,13 @@ type CreditSession struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionSchema = &schema[CreditSession]{
-	name: "CreditSession",
-	fields: []field[CreditSession]{
-		optString("link_session_id", func(s *CreditSession) **string { return &s.LinkSessionID }),
-		optDate("session_start_time", func(s *CreditSession) **Date { return &s.SessionStartTime }),
-		optObject("results", func(s *CreditSession) **CreditSessionResults { return &s.Results }, creditSessionResultsSchema),
-		objects("errors", func(s *CreditSession) *[]CreditSessionError { return &s.Errors }, creditSessionErrorSchema),
-	},
-	extra: offsetOf(func(s *CreditSession) *map[string]json.RawMessage { return &s.Extra }),
-}
+var creditSessionSchema = newSchema("CreditSession",
+	func(s *CreditSession) *map[string]json.RawMessage { return &s.Extra },
+	optString("link_session_id", func(s *CreditSession) **string { return &s.LinkSessionID }),
+	optDate("session_start_time", func(s *CreditSession) **Date { return &s.SessionStartTime }),
+	optObject("results", func(s *CreditSession) **CreditSessionResults { return &s.Results }, creditSessionResultsSchema),
+	objects("errors", func(s *CreditSession) *[]CreditSessionError { return &s.Errors }, creditSessionErrorSchema),
+)
 
 // GetLinkSessionID returns the LinkSessionID field if it's non-nil, zero value otherwise.
 func (s *CreditSession) GetLinkSessionID() string {

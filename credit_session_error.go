@@ -18,16 +18,13 @@ type CreditSessionError struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionErrorSchema = &schema[CreditSessionError]{
-	name: "CreditSessionError",
-	fields: []field[CreditSessionError]{
-		optString("error_type", func(e *CreditSessionError) **string { return &e.ErrorType }),
-		optString("error_code", func(e *CreditSessionError) **string { return &e.ErrorCode }),
-		optString("error_message", func(e *CreditSessionError) **string { return &e.ErrorMessage }),
-		optString("display_message", func(e *CreditSessionError) **string { return &e.DisplayMessage }),
-	},
-	extra: offsetOf(func(e *CreditSessionError) *map[string]json.RawMessage { return &e.Extra }),
-}
+var creditSessionErrorSchema = newSchema("CreditSessionError",
+	func(e *CreditSessionError) *map[string]json.RawMessage { return &e.Extra },
+	optString("error_type", func(e *CreditSessionError) **string { return &e.ErrorType }),
+	optString("error_code", func(e *CreditSessionError) **string { return &e.ErrorCode }),
+	optString("error_message", func(e *CreditSessionError) **string { return &e.ErrorMessage }),
+	optString("display_message", func(e *CreditSessionError) **string { return &e.DisplayMessage }),
+)
 
 // GetErrorType returns the ErrorType field if it's non-nil, zero value otherwise.
 func (e *CreditSessionError) GetErrorType() string {

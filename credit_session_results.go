@@ -19,17 +19,14 @@ type CreditSessionResults struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionResultsSchema = &schema[CreditSessionResults]{
-	name: "CreditSessionResults",
-	fields: []field[CreditSessionResults]{
-		objects("item_add_results", func(r *CreditSessionResults) *[]CreditSessionItemAddResult { return &r.ItemAddResults }, creditSessionItemAddResultSchema),
-		objects("bank_income_results", func(r *CreditSessionResults) *[]CreditSessionBankIncomeResult { return &r.BankIncomeResults }, creditSessionBankIncomeResultSchema),
-		objects("bank_employment_results", func(r *CreditSessionResults) *[]CreditSessionBankEmploymentResult { return &r.BankEmploymentResults }, creditSessionBankEmploymentResultSchema),
-		objects("payroll_income_results", func(r *CreditSessionResults) *[]CreditSessionPayrollIncomeResult { return &r.PayrollIncomeResults }, creditSessionPayrollIncomeResultSchema),
-		optObject("document_income_results", func(r *CreditSessionResults) **CreditSessionDocumentIncomeResult { return &r.DocumentIncomeResults }, creditSessionDocumentIncomeResultSchema),
-	},
-	extra: offsetOf(func(r *CreditSessionResults) *map[string]json.RawMessage { return &r.Extra }),
-}
+var creditSessionResultsSchema = newSchema("CreditSessionResults",
+	func(r *CreditSessionResults) *map[string]json.RawMessage { return &r.Extra },
+	objects("item_add_results", func(r *CreditSessionResults) *[]CreditSessionItemAddResult { return &r.ItemAddResults }, creditSessionItemAddResultSchema),
+	objects("bank_income_results", func(r *CreditSessionResults) *[]CreditSessionBankIncomeResult { return &r.BankIncomeResults }, creditSessionBankIncomeResultSchema),
+	objects("bank_employment_results", func(r *CreditSessionResults) *[]CreditSessionBankEmploymentResult { return &r.BankEmploymentResults }, creditSessionBankEmploymentResultSchema),
+	objects("payroll_income_results", func(r *CreditSessionResults) *[]CreditSessionPayrollIncomeResult { return &r.PayrollIncomeResults }, creditSessionPayrollIncomeResultSchema),
+	optObject("document_income_results", func(r *CreditSessionResults) **CreditSessionDocumentIncomeResult { return &r.DocumentIncomeResults }, creditSessionDocumentIncomeResultSchema),
+)
 
 // GetDocumentIncomeResults returns the DocumentIncomeResults field; it is
 // nil if r is nil.
@@ -78,15 +75,12 @@ type CreditSessionItemAddResult struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionItemAddResultSchema = &schema[CreditSessionItemAddResult]{
-	name: "CreditSessionItemAddResult",
-	fields: []field[CreditSessionItemAddResult]{
-		optString("public_token", func(r *CreditSessionItemAddResult) **string { return &r.PublicToken }),
-		optString("item_id", func(r *CreditSessionItemAddResult) **string { return &r.ItemID }),
-		optString("institution_id", func(r *CreditSessionItemAddResult) **string { return &r.InstitutionID }),
-	},
-	extra: offsetOf(func(r *CreditSessionItemAddResult) *map[string]json.RawMessage { return &r.Extra }),
-}
+var creditSessionItemAddResultSchema = newSchema("CreditSessionItemAddResult",
+	func(r *CreditSessionItemAddResult) *map[string]json.RawMessage { return &r.Extra },
+	optString("public_token", func(r *CreditSessionItemAddResult) **string { return &r.PublicToken }),
+	optString("item_id", func(r *CreditSessionItemAddResult) **string { return &r.ItemID }),
+	optString("institution_id", func(r *CreditSessionItemAddResult) **string { return &r.InstitutionID }),
+)
 
 // GetPublicToken returns the PublicToken field if it's non-nil, zero value otherwise.
 func (r *CreditSessionItemAddResult) GetPublicToken() string {
@@ -177,15 +171,12 @@ type CreditSessionBankIncomeResult struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionBankIncomeResultSchema = &schema[CreditSessionBankIncomeResult]{
-	name: "CreditSessionBankIncomeResult",
-	fields: []field[CreditSessionBankIncomeResult]{
-		optEnum("status", func(r *CreditSessionBankIncomeResult) **CreditSessionBankIncomeStatus { return &r.Status }),
-		optString("item_id", func(r *CreditSessionBankIncomeResult) **string { return &r.ItemID }),
-		optString("institution_id", func(r *CreditSessionBankIncomeResult) **string { return &r.InstitutionID }),
-	},
-	extra: offsetOf(func(r *CreditSessionBankIncomeResult) *map[string]json.RawMessage { return &r.Extra }),
-}
+var creditSessionBankIncomeResultSchema = newSchema("CreditSessionBankIncomeResult",
+	func(r *CreditSessionBankIncomeResult) *map[string]json.RawMessage { return &r.Extra },
+	optEnum("status", func(r *CreditSessionBankIncomeResult) **CreditSessionBankIncomeStatus { return &r.Status }),
+	optString("item_id", func(r *CreditSessionBankIncomeResult) **string { return &r.ItemID }),
+	optString("institution_id", func(r *CreditSessionBankIncomeResult) **string { return &r.InstitutionID }),
+)
 
 // GetStatus returns the Status field if it's non-nil, zero value otherwise.
 func (r *CreditSessionBankIncomeResult) GetStatus() CreditSessionBankIncomeStatus {
@@ -276,15 +267,12 @@ type CreditSessionBankEmploymentResult struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionBankEmploymentResultSchema = &schema[CreditSessionBankEmploymentResult]{
-	name: "CreditSessionBankEmploymentResult",
-	fields: []field[CreditSessionBankEmploymentResult]{
-		optEnum("status", func(r *CreditSessionBankEmploymentResult) **CreditSessionBankEmploymentStatus { return &r.Status }),
-		optString("item_id", func(r *CreditSessionBankEmploymentResult) **string { return &r.ItemID }),
-		optString("institution_id", func(r *CreditSessionBankEmploymentResult) **string { return &r.InstitutionID }),
-	},
-	extra: offsetOf(func(r *CreditSessionBankEmploymentResult) *map[string]json.RawMessage { return &r.Extra }),
-}
+var creditSessionBankEmploymentResultSchema = newSchema("CreditSessionBankEmploymentResult",
+	func(r *CreditSessionBankEmploymentResult) *map[string]json.RawMessage { return &r.Extra },
+	optEnum("status", func(r *CreditSessionBankEmploymentResult) **CreditSessionBankEmploymentStatus { return &r.Status }),
+	optString("item_id", func(r *CreditSessionBankEmploymentResult) **string { return &r.ItemID }),
+	optString("institution_id", func(r *CreditSessionBankEmploymentResult) **string { return &r.InstitutionID }),
+)
 
 // GetStatus returns the Status field if it's non-nil, zero value otherwise.
 func (r *CreditSessionBankEmploymentResult) GetStatus() CreditSessionBankEmploymentStatus {
@@ -345,16 +333,13 @@ type CreditSessionPayrollIncomeResult struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionPayrollIncomeResultSchema = &schema[CreditSessionPayrollIncomeResult]{
-	name: "CreditSessionPayrollIncomeResult",
-	fields: []field[CreditSessionPayrollIncomeResult]{
-		optInt("num_paystubs_retrieved", func(r *CreditSessionPayrollIncomeResult) **int { return &r.NumPaystubsRetrieved }),
-		optInt("num_w2s_retrieved", func(r *CreditSessionPayrollIncomeResult) **int { return &r.NumW2sRetrieved }),
-		optString("institution_id", func(r *CreditSessionPayrollIncomeResult) **string { return &r.InstitutionID }),
-		optString("institution_name", func(r *CreditSessionPayrollIncomeResult) **string { return &r.InstitutionName }),
-	},
-	extra: offsetOf(func(r *CreditSessionPayrollIncomeResult) *map[string]json.RawMessage { return &r.Extra }),
-}
+var creditSessionPayrollIncomeResultSchema = newSchema("CreditSessionPayrollIncomeResult",
+	func(r *CreditSessionPayrollIncomeResult) *map[string]json.RawMessage { return &r.Extra },
+	optInt("num_paystubs_retrieved", func(r *CreditSessionPayrollIncomeResult) **int { return &r.NumPaystubsRetrieved }),
+	optInt("num_w2s_retrieved", func(r *CreditSessionPayrollIncomeResult) **int { return &r.NumW2sRetrieved }),
+	optString("institution_id", func(r *CreditSessionPayrollIncomeResult) **string { return &r.InstitutionID }),
+	optString("institution_name", func(r *CreditSessionPayrollIncomeResult) **string { return &r.InstitutionName }),
+)
 
 // GetNumPaystubsRetrieved returns the NumPaystubsRetrieved field if it's non-nil, zero value otherwise.
 func (r *CreditSessionPayrollIncomeResult) GetNumPaystubsRetrieved() int {
@@ -424,16 +409,13 @@ type CreditSessionDocumentIncomeResult struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionDocumentIncomeResultSchema = &schema[CreditSessionDocumentIncomeResult]{
-	name: "CreditSessionDocumentIncomeResult",
-	fields: []field[CreditSessionDocumentIncomeResult]{
-		reqInt("num_paystubs_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumPaystubsUploaded }),
-		reqInt("num_w2s_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumW2sUploaded }),
-		reqInt("num_bank_statements_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumBankStatementsUploaded }),
-		reqInt("num_1099s_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.Num1099sUploaded }),
-	},
-	extra: offsetOf(func(r *CreditSessionDocumentIncomeResult) *map[string]json.RawMessage { return &r.Extra }),
-}
+var creditSessionDocumentIncomeResultSchema = newSchema("CreditSessionDocumentIncomeResult",
+	func(r *CreditSessionDocumentIncomeResult) *map[string]json.RawMessage { return &r.Extra },
+	reqInt("num_paystubs_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumPaystubsUploaded }),
+	reqInt("num_w2s_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumW2sUploaded }),
+	reqInt("num_bank_statements_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumBankStatementsUploaded }),
+	reqInt("num_1099s_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.Num1099sUploaded }),
+)
 
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
 func (r *CreditSessionDocumentIncomeResult) UnmarshalJSON(data []byte) error {

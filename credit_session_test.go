@@ -2,7 +2,6 @@ package plaid
 
 import (
 	"encoding/json"
-	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -347,42 +346,4 @@ func quoteLikeJSONv1(t *testing.T, s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-func TestOffsetOf(t *testing.T) {
-	typ := reflect.TypeFor[CreditSessionError]()
-	tests := []struct {
-		name  string
-		field string
-		p     func(*CreditSessionError) **string
-	}{
-		{name: "first field", field: "ErrorType", p: func(e *CreditSessionError) **string { return &e.ErrorType }},
-		{name: "later field", field: "DisplayMessage", p: func(e *CreditSessionError) **string { return &e.DisplayMessage }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f, ok := typ.FieldByName(tt.field)
-			require.True(t, ok)
-			off := offsetOf(tt.p)
-			assert.Equal(t, f.Offset, uintptr(off))
-			e := new(CreditSessionError)
-			assert.Same(t, tt.p(e), off.in(e))
-		})
-	}
-}
-
-func TestOffsetOf_notAField(t *testing.T) {
-	var elsewhere *string
-	tests := []struct {
-		name string
-		p    func(*CreditSessionError) **string
-	}{
-		{name: "a variable", p: func(*CreditSessionError) **string { return &elsewhere }},
-		{name: "another value", p: func(*CreditSessionError) **string { return &new(CreditSessionError).ErrorCode }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.PanicsWithValue(t, "plaid: accessor func(*plaid.CreditSessionError) **string does not return the address of a field", func() { offsetOf(tt.p) })
-		})
-	}
 }

@@ -18,15 +18,12 @@ type CreditSessionsGetRequest struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionsGetRequestSchema = &schema[CreditSessionsGetRequest]{
-	name: "CreditSessionsGetRequest",
-	fields: []field[CreditSessionsGetRequest]{
-		optString("client_id", func(r *CreditSessionsGetRequest) **string { return &r.ClientID }),
-		optString("secret", func(r *CreditSessionsGetRequest) **string { return &r.Secret }),
-		reqString("user_token", func(r *CreditSessionsGetRequest) *string { return &r.UserToken }),
-	},
-	extra: offsetOf(func(r *CreditSessionsGetRequest) *map[string]json.RawMessage { return &r.Extra }),
-}
+var creditSessionsGetRequestSchema = newSchema("CreditSessionsGetRequest",
+	func(r *CreditSessionsGetRequest) *map[string]json.RawMessage { return &r.Extra },
+	optString("client_id", func(r *CreditSessionsGetRequest) **string { return &r.ClientID }),
+	optString("secret", func(r *CreditSessionsGetRequest) **string { return &r.Secret }),
+	reqString("user_token", func(r *CreditSessionsGetRequest) *string { return &r.UserToken }),
+)
 
 // GetClientID returns the ClientID field if it's non-nil, zero value otherwise.
 func (r *CreditSessionsGetRequest) GetClientID() string {
@@ -82,14 +79,11 @@ type CreditSessionsGetResponse struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var creditSessionsGetResponseSchema = &schema[CreditSessionsGetResponse]{
-	name: "CreditSessionsGetResponse",
-	fields: []field[CreditSessionsGetResponse]{
-		objects("sessions", func(r *CreditSessionsGetResponse) *[]CreditSession { return &r.Sessions }, creditSessionSchema),
-		reqString("request_id", func(r *CreditSessionsGetResponse) *string { return &r.RequestID }),
-	},
-	extra: offsetOf(func(r *CreditSessionsGetResponse) *map[string]json.RawMessage { return &r.Extra }),
-}
+var creditSessionsGetResponseSchema = newSchema("CreditSessionsGetResponse",
+	func(r *CreditSessionsGetResponse) *map[string]json.RawMessage { return &r.Extra },
+	objects("sessions", func(r *CreditSessionsGetResponse) *[]CreditSession { return &r.Sessions }, creditSessionSchema),
+	reqString("request_id", func(r *CreditSessionsGetResponse) *string { return &r.RequestID }),
+)
 
 // Validate reports what decoding cannot: an empty request_id, negative
 // counts and statuses this package does not know. It returns every problem,

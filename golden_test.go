@@ -92,31 +92,13 @@ func decodeAny(t *testing.T, data []byte) any {
 // knownNames holds the name of every member of every schema.
 var knownNames = func() map[string]bool {
 	names := make(map[string]bool)
-	add := func(fields ...string) {
-		for _, f := range fields {
-			names[f] = true
+	for _, s := range schemas {
+		for _, m := range s.info().members {
+			names[m.name] = true
 		}
 	}
-	add(fieldNames(creditSessionsGetRequestSchema)...)
-	add(fieldNames(creditSessionsGetResponseSchema)...)
-	add(fieldNames(creditSessionSchema)...)
-	add(fieldNames(creditSessionResultsSchema)...)
-	add(fieldNames(creditSessionItemAddResultSchema)...)
-	add(fieldNames(creditSessionBankIncomeResultSchema)...)
-	add(fieldNames(creditSessionBankEmploymentResultSchema)...)
-	add(fieldNames(creditSessionPayrollIncomeResultSchema)...)
-	add(fieldNames(creditSessionDocumentIncomeResultSchema)...)
-	add(fieldNames(creditSessionErrorSchema)...)
 	return names
 }()
-
-func fieldNames[T any](s *schema[T]) []string {
-	var names []string
-	for _, f := range s.fields {
-		names = append(names, f.name)
-	}
-	return names
-}
 
 func dropKnownNulls(v any) {
 	switch v := v.(type) {

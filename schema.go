@@ -8,11 +8,22 @@ import (
 	"sync/atomic"
 )
 
+// This file holds the schemas: how each struct type is written in JSON.
+// A type's schema names each member once, with its JSON kind and an
+// accessor that locates its Go field, such as
+// func(s *CreditSession) **string { return &s.LinkSessionID }. The
+// compiler checks the accessor's types; newSchema checks, when the package
+// is initialized, what the compiler cannot.
+
 // A schema describes how a struct type T is written in JSON.
 type schema[T any] struct {
 	name   string     // the Go type name, for error messages
 	fields []field[T] // the known members, in the order they are written
 	extra  offset[T, map[string]json.RawMessage]
+
+	// extraSpan is where Extra lies, for the tests that hold the schema
+	// against the struct.
+	extraSpan span
 
 	// sizeHint is the length of the last value encoded, so that the next
 	// one starts with about the room it needs: growing a buffer from
@@ -24,10 +35,117 @@ type schema[T any] struct {
 type field[T any] struct {
 	name     string
 	key      key
+	span     span // where the Go field lies in T
 	required bool
 	decode   func(*decoder, *T) error               // reads a value that is not null
 	encode   func([]byte, *T, bool) ([]byte, error) // appends the member if present; the bool is redact
 	validate func(*T) []error                       // checks what decoding cannot; may be nil
+}
+
+// maxMembers is how many known members a schema may have: decodeObject
+// marks the members it has seen in the bits of a uint64.
+const maxMembers = 64
+
+// newSchema returns the schema of the struct type T, called name, with
+// the given members in the order they are written and extra locating the
+// Extra field. It checks the schema against T and panics if it is wrong:
+// that is a mistake in this package, which no input can cause, and the
+// panic happens when the package is initialized.
+func newSchema[T any](name string, extra func(*T) *map[string]json.RawMessage, fields ...field[T]) *schema[T] {
+	s := new(schema[T])
+	s.define(name, extra, fields...)
+	return s
+}
+
+// define is newSchema for a schema that must exist before its members
+// are made, because one of them holds values of the type itself.
+func (s *schema[T]) define(name string, extra func(*T) *map[string]json.RawMessage, fields ...field[T]) {
+	s.name, s.fields = name, fields
+	if extra == nil {
+		panic(schemaError[T]("Extra", "no accessor for Extra"))
+	}
+	s.extra, s.extraSpan = offsetOf(extra), spanOf(extra)
+	if f, ok := reflect.TypeFor[T]().FieldByName("Extra"); !ok || f.Offset != s.extraSpan.offset || f.Type != s.extraSpan.typ {
+		panic(schemaError[T]("Extra", "the accessor for Extra does not locate the field Extra"))
+	}
+	if len(fields) > maxMembers {
+		panic(schemaError[T]("", fmt.Sprintf("%d members, more than the %d that decodeObject can track", len(fields), maxMembers)))
+	}
+	for i, f := range fields {
+		if problem := f.span.check(reflect.TypeFor[T]()); problem != "" {
+			panic(schemaError[T](f.name, problem))
+		}
+		if s.index([]byte(f.name)) != i {
+			panic(schemaError[T](f.name, "member name appears twice"))
+		}
+	}
+	schemas = append(schemas, s)
+}
+
+// schemas lists every schema, in the order they were made, for the tests
+// that hold each against its struct.
+var schemas []interface{ info() schemaInfo }
+
+// A schemaInfo is a schema without its type parameter.
+type schemaInfo struct {
+	typ     reflect.Type
+	members []memberInfo
+	extra   span
+}
+
+type memberInfo struct {
+	name     string
+	required bool
+	span     span
+}
+
+func (s *schema[T]) info() schemaInfo {
+	info := schemaInfo{typ: reflect.TypeFor[T](), extra: s.extraSpan}
+	for _, f := range s.fields {
+		info.members = append(info.members, memberInfo{f.name, f.required, f.span})
+	}
+	return info
+}
+
+// schemaError words a mistake in the schema of T, at its member name.
+func schemaError[T any](name, problem string) string {
+	if name == "" {
+		return fmt.Sprintf("plaid: schema of %s: %s", reflect.TypeFor[T](), problem)
+	}
+	return fmt.Sprintf("plaid: schema of %s: member %q: %s", reflect.TypeFor[T](), name, problem)
+}
+
+// A span is where an accessor says a field lies: its offset from the
+// start of the struct, and its type.
+type span struct {
+	offset uintptr
+	typ    reflect.Type
+}
+
+// spanOf calls the accessor p on a new T and measures where the address
+// it returns lies. It uses reflect, not unsafe, so that the purego build
+// checks the schemas as the other does. An address below the struct
+// wraps around to a large offset, which check rejects.
+func spanOf[T, F any](p func(*T) *F) span {
+	t := new(T)
+	at := reflect.ValueOf(p(t)).Pointer()
+	return span{offset: at - reflect.ValueOf(t).Pointer(), typ: reflect.TypeFor[F]()}
+}
+
+// check returns what is wrong with sp as a field of the struct type t, or
+// "". The field must lie wholly inside the struct, and be one of its
+// fields, of that type: an accessor that returns the address of anything
+// else would make the offset point at memory of another type.
+func (sp span) check(t reflect.Type) string {
+	if sp.offset >= t.Size() || t.Size()-sp.offset < sp.typ.Size() {
+		return "the accessor returns an address outside the struct"
+	}
+	for i := range t.NumField() {
+		if f := t.Field(i); f.Offset == sp.offset && f.Type == sp.typ {
+			return ""
+		}
+	}
+	return "the accessor does not return the address of a field of type " + sp.typ.String()
 }
 
 // index returns the position of the member called name, or -1.
@@ -40,16 +158,17 @@ func (s *schema[T]) index(name []byte) int {
 	return -1
 }
 
-// Each takes the member name and a function that locates the Go field.
+// The field constructors below are the JSON kinds that the schemas use.
+// Each takes the member name and an accessor that locates the Go field.
 
 // optString is an optional string. If it is a credential, String and
 // LogValue show it as REDACTED.
 func optString[T any](name string, p func(*T) **string) field[T] {
 	at := offsetOf(p)
-	secret := isCredential(name)
 	key := memberKey(name)
+	secret := isCredential(name)
 	return field[T]{
-		name: name, key: key,
+		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
 			s, err := d.string("string")
 			*at.in(v) = d.strings.new(s)
@@ -73,7 +192,7 @@ func reqString[T any](name string, p func(*T) *string) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
 	return field[T]{
-		name: name, key: key, required: true,
+		name: name, key: key, span: spanOf(p), required: true,
 		decode: func(d *decoder, v *T) (err error) {
 			*at.in(v), err = d.string("string")
 			return err
@@ -90,7 +209,7 @@ func optInt[T any](name string, p func(*T) **int) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
 	return field[T]{
-		name: name, key: key,
+		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
 			n, err := d.int()
 			*at.in(v) = d.ints.new(n)
@@ -114,7 +233,7 @@ func reqInt[T any](name string, p func(*T) *int) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
 	return field[T]{
-		name: name, key: key, required: true,
+		name: name, key: key, span: spanOf(p), required: true,
 		decode: func(d *decoder, v *T) (err error) {
 			*at.in(v), err = d.int()
 			return err
@@ -130,7 +249,7 @@ func optDate[T any](name string, p func(*T) **Date) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
 	return field[T]{
-		name: name, key: key,
+		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
 			t, err := d.date()
 			*at.in(v) = d.dates.new(t)
@@ -155,10 +274,10 @@ type enum interface {
 // which Validate checks is known.
 func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 	at := offsetOf(p)
-	typeName := reflect.TypeFor[E]().Name()
 	key := memberKey(name)
+	typeName := reflect.TypeFor[E]().Name()
 	return field[T]{
-		name: name, key: key,
+		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
 			s, err := d.string(typeName)
 			e := E(s)
@@ -183,7 +302,7 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
 	return field[T]{
-		name: name, key: key,
+		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
 			u := new(U)
 			*at.in(v) = u
@@ -208,11 +327,11 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 // null element could not be written back.
 func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 	at := offsetOf(p)
+	key := memberKey(name)
 	what := "[]" + s.name
 	decodeElem := func(d *decoder, u *U) error { return decodeObject(d, u, s) }
-	key := memberKey(name)
 	return field[T]{
-		name: name, key: key,
+		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
 			return decodeArray(d, at.in(v), what, decodeElem)
 		},
