@@ -48,6 +48,14 @@ func (s *CreditSession) GetResults() *CreditSessionResults {
 	return s.Results
 }
 
+// GetErrors returns the Errors field; it is nil if s is nil.
+func (s *CreditSession) GetErrors() []CreditSessionError {
+	if s == nil {
+		return nil
+	}
+	return s.Errors
+}
+
 // Validate reports what decoding cannot: negative counts and statuses this
 // package does not know. It returns every problem, as an [errors.Join] of
 // [*FieldError] values in the order the members are written, or nil.

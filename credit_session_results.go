@@ -28,6 +28,38 @@ var creditSessionResultsSchema = newSchema("CreditSessionResults",
 	optObject("document_income_results", func(r *CreditSessionResults) **CreditSessionDocumentIncomeResult { return &r.DocumentIncomeResults }, creditSessionDocumentIncomeResultSchema),
 )
 
+// GetItemAddResults returns the ItemAddResults field; it is nil if r is nil.
+func (r *CreditSessionResults) GetItemAddResults() []CreditSessionItemAddResult {
+	if r == nil {
+		return nil
+	}
+	return r.ItemAddResults
+}
+
+// GetBankIncomeResults returns the BankIncomeResults field; it is nil if r is nil.
+func (r *CreditSessionResults) GetBankIncomeResults() []CreditSessionBankIncomeResult {
+	if r == nil {
+		return nil
+	}
+	return r.BankIncomeResults
+}
+
+// GetBankEmploymentResults returns the BankEmploymentResults field; it is nil if r is nil.
+func (r *CreditSessionResults) GetBankEmploymentResults() []CreditSessionBankEmploymentResult {
+	if r == nil {
+		return nil
+	}
+	return r.BankEmploymentResults
+}
+
+// GetPayrollIncomeResults returns the PayrollIncomeResults field; it is nil if r is nil.
+func (r *CreditSessionResults) GetPayrollIncomeResults() []CreditSessionPayrollIncomeResult {
+	if r == nil {
+		return nil
+	}
+	return r.PayrollIncomeResults
+}
+
 // GetDocumentIncomeResults returns the DocumentIncomeResults field; it is
 // nil if r is nil.
 func (r *CreditSessionResults) GetDocumentIncomeResults() *CreditSessionDocumentIncomeResult {

@@ -2,6 +2,8 @@ package plaid
 
 import (
 	"encoding/json"
+	"log/slog"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -159,75 +161,16 @@ func TestMarshalJSON_invalidUTF8(t *testing.T) {
 	assert.Equal(t, `{"request_id":"a\ufffdb"}`, string(got), "invalid UTF-8 set in code is replaced, as encoding/json does")
 }
 
-func TestGetters_nil(t *testing.T) {
-	var (
-		req     *CreditSessionsGetRequest
-		session *CreditSession
-		results *CreditSessionResults
-		item    *CreditSessionItemAddResult
-		income  *CreditSessionBankIncomeResult
-		employ  *CreditSessionBankEmploymentResult
-		payroll *CreditSessionPayrollIncomeResult
-		cerr    *CreditSessionError
-	)
-	tests := []struct {
-		name string
-		got  any
-		want any
-	}{
-		{"GetClientID", req.GetClientID(), ""},
-		{"GetSecret", req.GetSecret(), ""},
-		{"GetLinkSessionID", session.GetLinkSessionID(), ""},
-		{"GetSessionStartTime", session.GetSessionStartTime(), Date{}},
-		{"GetResults", session.GetResults(), (*CreditSessionResults)(nil)},
-		{"GetResults().GetDocumentIncomeResults", session.GetResults().GetDocumentIncomeResults(), (*CreditSessionDocumentIncomeResult)(nil)},
-		{"GetDocumentIncomeResults", results.GetDocumentIncomeResults(), (*CreditSessionDocumentIncomeResult)(nil)},
-		{"ItemAdd.GetPublicToken", item.GetPublicToken(), ""},
-		{"ItemAdd.GetItemID", item.GetItemID(), ""},
-		{"ItemAdd.GetInstitutionID", item.GetInstitutionID(), ""},
-		{"BankIncome.GetStatus", income.GetStatus(), CreditSessionBankIncomeStatus("")},
-		{"BankIncome.GetItemID", income.GetItemID(), ""},
-		{"BankIncome.GetInstitutionID", income.GetInstitutionID(), ""},
-		{"BankEmployment.GetStatus", employ.GetStatus(), CreditSessionBankEmploymentStatus("")},
-		{"BankEmployment.GetItemID", employ.GetItemID(), ""},
-		{"BankEmployment.GetInstitutionID", employ.GetInstitutionID(), ""},
-		{"Payroll.GetNumPaystubsRetrieved", payroll.GetNumPaystubsRetrieved(), 0},
-		{"Payroll.GetNumW2sRetrieved", payroll.GetNumW2sRetrieved(), 0},
-		{"Payroll.GetInstitutionID", payroll.GetInstitutionID(), ""},
-		{"Payroll.GetInstitutionName", payroll.GetInstitutionName(), ""},
-		{"Error.GetErrorType", cerr.GetErrorType(), ""},
-		{"Error.GetErrorCode", cerr.GetErrorCode(), ""},
-		{"Error.GetErrorMessage", cerr.GetErrorMessage(), ""},
-		{"Error.GetDisplayMessage", cerr.GetDisplayMessage(), ""},
-		{"nil fields", (&CreditSession{}).GetSessionStartTime(), Date{}},
-		{"nil fields", (&CreditSessionPayrollIncomeResult{}).GetNumW2sRetrieved(), 0},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.got, tt.name)
-	}
+// anEnum is what every enum type of the package implements.
+type anEnum interface {
+	IsKnown() bool
+	String() string
+	LogValue() slog.Value
 }
 
-func TestGetters_set(t *testing.T) {
-	var s CreditSession
-	require.NoError(t, json.Unmarshal([]byte(`{"link_session_id":"ls","session_start_time":"2022-09-30","results":{
-		"bank_income_results":[{"status":"STARTED","item_id":"i","institution_id":"ins_1"}],
-		"payroll_income_results":[{"num_paystubs_retrieved":4,"num_w2s_retrieved":2,"institution_name":"ADP"}],
-		"document_income_results":{"num_paystubs_uploaded":1,"num_w2s_uploaded":2,"num_bank_statements_uploaded":3,"num_1099s_uploaded":4}},
-		"errors":[{"error_code":"INVALID_CREDENTIALS","display_message":"Try again."}]}`), &s))
-	assert.Equal(t, "ls", s.GetLinkSessionID())
-	assert.Equal(t, "2022-09-30", s.GetSessionStartTime().String())
-	assert.Equal(t, CreditSessionBankIncomeStatusStarted, s.GetResults().BankIncomeResults[0].GetStatus())
-	assert.Equal(t, "ins_1", s.GetResults().BankIncomeResults[0].GetInstitutionID())
-	assert.Equal(t, 2, s.GetResults().PayrollIncomeResults[0].GetNumW2sRetrieved())
-	assert.Equal(t, "ADP", s.GetResults().PayrollIncomeResults[0].GetInstitutionName())
-	assert.Equal(t, 4, s.GetResults().GetDocumentIncomeResults().Num1099sUploaded)
-	assert.Equal(t, "INVALID_CREDENTIALS", s.Errors[0].GetErrorCode())
-	assert.Equal(t, "Try again.", s.Errors[0].GetDisplayMessage())
-}
-
-func TestIsKnown(t *testing.T) {
+func TestEnums(t *testing.T) {
 	tests := []struct {
-		s    interface{ IsKnown() bool }
+		s    anEnum
 		want bool
 	}{
 		{CreditSessionBankIncomeStatusApproved, true},
@@ -249,6 +192,9 @@ func TestIsKnown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.s.IsKnown(), "%T(%q).IsKnown()", tt.s, tt.s)
+		text := reflect.ValueOf(tt.s).String()
+		assert.Equal(t, text, tt.s.String(), "%T(%q).String()", tt.s, tt.s)
+		assert.Equal(t, slog.StringValue(text), tt.s.LogValue(), "%T(%q).LogValue()", tt.s, tt.s)
 	}
 }
 

@@ -85,6 +85,14 @@ var creditSessionsGetResponseSchema = newSchema("CreditSessionsGetResponse",
 	reqString("request_id", func(r *CreditSessionsGetResponse) *string { return &r.RequestID }),
 )
 
+// GetSessions returns the Sessions field; it is nil if r is nil.
+func (r *CreditSessionsGetResponse) GetSessions() []CreditSession {
+	if r == nil {
+		return nil
+	}
+	return r.Sessions
+}
+
 // Validate reports what decoding cannot: an empty request_id, negative
 // counts and statuses this package does not know. It returns every problem,
 // as an [errors.Join] of [*FieldError] values in the order the members are

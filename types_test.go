@@ -1,0 +1,180 @@
+package plaid
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	testSecret = "s3cr3t-0123456789abcdef"
+	testToken  = "public-production-5c224a01-8314-4491-a06f"
+)
+
+// extra returns an Extra map with one unknown member.
+func extra(name string) map[string]json.RawMessage {
+	return map[string]json.RawMessage{name: json.RawMessage(`{"since":"2027"}`)}
+}
+
+// fullValues returns a value of every struct type of the package with
+// every field set, credentials included, keyed by type name.
+func fullValues() map[string]any {
+	item := CreditSessionItemAddResult{PublicToken: Ptr(testToken), ItemID: Ptr("item-1"), InstitutionID: Ptr("ins_1"), Extra: extra("new_item")}
+	income := CreditSessionBankIncomeResult{Status: Ptr(CreditSessionBankIncomeStatusApproved), ItemID: Ptr("item-1"), InstitutionID: Ptr("ins_1"), Extra: extra("new_income")}
+	employment := CreditSessionBankEmploymentResult{Status: Ptr(CreditSessionBankEmploymentStatusStarted), ItemID: Ptr("item-2"), InstitutionID: Ptr("ins_2"), Extra: extra("new_employment")}
+	payroll := CreditSessionPayrollIncomeResult{NumPaystubsRetrieved: Ptr(4), NumW2sRetrieved: Ptr(2), InstitutionID: Ptr("ins_3"), InstitutionName: Ptr("ADP"), Extra: extra("new_payroll")}
+	document := CreditSessionDocumentIncomeResult{NumPaystubsUploaded: 1, NumW2sUploaded: 2, NumBankStatementsUploaded: 3, Num1099sUploaded: 4, Extra: extra("new_document")}
+	results := CreditSessionResults{
+		ItemAddResults: []CreditSessionItemAddResult{item}, BankIncomeResults: []CreditSessionBankIncomeResult{income},
+		BankEmploymentResults: []CreditSessionBankEmploymentResult{employment}, PayrollIncomeResults: []CreditSessionPayrollIncomeResult{payroll},
+		DocumentIncomeResults: &document, Extra: extra("new_results"),
+	}
+	sessionError := CreditSessionError{ErrorType: Ptr("ITEM_ERROR"), ErrorCode: Ptr("INVALID_CREDENTIALS"), ErrorMessage: Ptr("the credentials were not correct"),
+		DisplayMessage: Ptr("Try again."), Extra: extra("new_error")}
+	session := CreditSession{LinkSessionID: Ptr("ls-1"), SessionStartTime: Ptr(MustParseDate("2022-09-30T23:40:30.946225Z")),
+		Results: &results, Errors: []CreditSessionError{sessionError}, Extra: extra("new_session")}
+	return map[string]any{
+		"CreditSessionsGetRequest":          CreditSessionsGetRequest{ClientID: Ptr("client-1"), Secret: Ptr(testSecret), UserToken: "user-1", Extra: extra("new_request")},
+		"CreditSessionsGetResponse":         CreditSessionsGetResponse{Sessions: []CreditSession{session}, RequestID: "req-1", Extra: extra("new_response")},
+		"CreditSession":                     session,
+		"CreditSessionResults":              results,
+		"CreditSessionItemAddResult":        item,
+		"CreditSessionBankIncomeResult":     income,
+		"CreditSessionBankEmploymentResult": employment,
+		"CreditSessionPayrollIncomeResult":  payroll,
+		"CreditSessionDocumentIncomeResult": document,
+		"CreditSessionError":                sessionError,
+	}
+}
+
+// TestTypes runs every method of every struct type of the package, on a
+// value with every field set, through a nil pointer and on the zero value.
+func TestTypes(t *testing.T) {
+	values := fullValues()
+	require.Len(t, values, len(schemas), "a value of every type that has a schema")
+	for name, v := range values {
+		t.Run(name, func(t *testing.T) {
+			rv := reflect.ValueOf(v)
+			ptr := reflect.New(rv.Type())
+			ptr.Elem().Set(rv)
+			for i := range rv.NumField() {
+				require.False(t, rv.Field(i).IsZero(), "the test value sets %s.%s", name, rv.Type().Field(i).Name)
+			}
+			wire := checkMarshal(t, v, ptr.Interface())
+			checkRedacted(t, v, ptr.Interface(), strings.Contains(wire, testSecret) || strings.Contains(wire, testToken))
+			checkGetters(t, ptr)
+			checkValidateZero(t, reflect.New(rv.Type()))
+		})
+	}
+}
+
+// checkMarshal checks that MarshalJSON, json.Marshal of the value and of a
+// pointer to it give the same bytes, and that they decode to the value.
+func checkMarshal(t *testing.T, v, ptr any) string {
+	direct, err := v.(json.Marshaler).MarshalJSON()
+	require.NoError(t, err)
+	byValue, err := json.Marshal(v)
+	require.NoError(t, err)
+	byPointer, err := json.Marshal(ptr)
+	require.NoError(t, err)
+	assert.Equal(t, string(direct), string(byValue), "MarshalJSON and json.Marshal of the value")
+	assert.Equal(t, string(direct), string(byPointer), "MarshalJSON and json.Marshal of a pointer")
+
+	back := reflect.New(reflect.TypeOf(v))
+	require.NoError(t, back.Interface().(json.Unmarshaler).UnmarshalJSON(direct))
+	assert.Equal(t, v, back.Elem().Interface(), "UnmarshalJSON of MarshalJSON gives the value back")
+	return string(direct)
+}
+
+// checkRedacted checks that no way of printing or logging v shows a
+// credential, and that REDACTED shows where v holds one.
+func checkRedacted(t *testing.T, v, ptr any, holdsCredential bool) {
+	var logJSON, logText bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logJSON, nil)).Info("got", "value", v, "ptr", ptr)
+	slog.New(slog.NewTextHandler(&logText, nil)).Info("got", "value", v, "ptr", ptr)
+	outputs := map[string]string{
+		"String": v.(fmt.Stringer).String(), "GoString": v.(fmt.GoStringer).GoString(),
+		"Sprint": fmt.Sprint(v), "%v": fmt.Sprintf("%v", v), "%+v": fmt.Sprintf("%+v", v),
+		"%#v": fmt.Sprintf("%#v", v), "%s": fmt.Sprintf("%s", v), "%v of pointer": fmt.Sprintf("%v", ptr),
+		"%+v in a slice": fmt.Sprintf("%+v", []any{v}), "%#v of pointer": fmt.Sprintf("%#v", ptr),
+		"slog JSON": logJSON.String(), "slog text": logText.String(),
+	}
+	for how, out := range outputs {
+		assert.NotContains(t, out, testSecret, "%s shows the secret: %s", how, out)
+		assert.NotContains(t, out, testToken, "%s shows the public token: %s", how, out)
+		if holdsCredential {
+			assert.Contains(t, out, "REDACTED", "%s shows that a credential is present: %s", how, out)
+		}
+	}
+	assert.Contains(t, logJSON.String(), `"value":{`, "slog's JSON handler writes the value as an object")
+}
+
+// checkGetters calls every GetX method through a nil pointer, which gives
+// the zero value, and on ptr, which gives the field X, or what it points
+// to.
+func checkGetters(t *testing.T, ptr reflect.Value) {
+	typ := ptr.Type()
+	getters := 0
+	for i := range typ.NumMethod() {
+		m := typ.Method(i)
+		field, ok := strings.CutPrefix(m.Name, "Get")
+		if !ok {
+			continue
+		}
+		getters++
+		nilResult := m.Func.Call([]reflect.Value{reflect.Zero(typ)})[0]
+		assert.True(t, nilResult.IsZero(), "(*%s)(nil).%s() = %v, want the zero value", typ.Elem().Name(), m.Name, nilResult)
+
+		got := m.Func.Call([]reflect.Value{ptr})[0].Interface()
+		want := ptr.Elem().FieldByName(field)
+		require.True(t, want.IsValid(), "%s has no field %s", typ.Elem().Name(), field)
+		if want.Kind() == reflect.Pointer && want.Type().Elem() == reflect.TypeOf(got) {
+			want = want.Elem()
+		}
+		assert.Equal(t, want.Interface(), got, "%s.%s()", typ.Elem().Name(), m.Name)
+	}
+	optional := 0
+	for _, m := range schemaOf(typ.Elem()).members {
+		if !m.required {
+			optional++
+		}
+	}
+	assert.Equal(t, optional, getters, "a getter for every optional member of %s", typ.Elem().Name())
+}
+
+// schemaOf returns the schema of the struct type typ.
+func schemaOf(typ reflect.Type) schemaInfo {
+	for _, s := range schemas {
+		if info := s.info(); info.typ == typ {
+			return info
+		}
+	}
+	panic("no schema of " + typ.String())
+}
+
+// checkValidateZero calls Validate, where the type has it, on the zero
+// value: it reports the required members that are empty, and nothing else.
+func checkValidateZero(t *testing.T, zero reflect.Value) {
+	v, ok := zero.Interface().(interface{ Validate() error })
+	if !ok {
+		return
+	}
+	var want []string
+	for _, m := range schemaOf(zero.Type().Elem()).members {
+		if m.required && m.span.typ.Kind() == reflect.String {
+			want = append(want, "plaid: "+m.name+": must not be empty")
+		}
+	}
+	var got []string
+	for _, p := range problems(t, v.Validate()) {
+		got = append(got, p[1])
+	}
+	assert.Equal(t, want, got, "Validate of the zero %s", zero.Type().Elem().Name())
+}
