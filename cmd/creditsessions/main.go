@@ -32,7 +32,7 @@ import (
 	"os"
 )
 
-//go:embed testdata/example.json
+//go:embed example.json
 var example []byte
 
 const usage = `usage: creditsessions [-json | -validate | -q] [FILE ...]
