@@ -63,6 +63,14 @@ func (s *CreditSession) Validate() error {
 	return validate(s, creditSessionSchema)
 }
 
+// UnknownMembers returns the path of every member of s, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// s and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (s *CreditSession) UnknownMembers() []string {
+	return sortedUnknownMembers(s, creditSessionSchema)
+}
+
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
 func (s *CreditSession) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, s, creditSessionSchema)

@@ -58,6 +58,14 @@ func (e *CreditSessionError) GetDisplayMessage() string {
 	return deref(e.DisplayMessage)
 }
 
+// UnknownMembers returns the path of every member of e, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// e and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (e *CreditSessionError) UnknownMembers() []string {
+	return sortedUnknownMembers(e, creditSessionErrorSchema)
+}
+
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
 func (e *CreditSessionError) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, e, creditSessionErrorSchema)

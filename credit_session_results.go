@@ -69,6 +69,14 @@ func (r *CreditSessionResults) GetDocumentIncomeResults() *CreditSessionDocument
 	return r.DocumentIncomeResults
 }
 
+// UnknownMembers returns the path of every member of r, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// r and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (r *CreditSessionResults) UnknownMembers() []string {
+	return sortedUnknownMembers(r, creditSessionResultsSchema)
+}
+
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
 func (r *CreditSessionResults) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, r, creditSessionResultsSchema)
@@ -136,6 +144,14 @@ func (r *CreditSessionItemAddResult) GetInstitutionID() string {
 		return ""
 	}
 	return deref(r.InstitutionID)
+}
+
+// UnknownMembers returns the path of every member of r, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// r and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (r *CreditSessionItemAddResult) UnknownMembers() []string {
+	return sortedUnknownMembers(r, creditSessionItemAddResultSchema)
 }
 
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
@@ -234,6 +250,14 @@ func (r *CreditSessionBankIncomeResult) GetInstitutionID() string {
 	return deref(r.InstitutionID)
 }
 
+// UnknownMembers returns the path of every member of r, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// r and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (r *CreditSessionBankIncomeResult) UnknownMembers() []string {
+	return sortedUnknownMembers(r, creditSessionBankIncomeResultSchema)
+}
+
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
 func (r *CreditSessionBankIncomeResult) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, r, creditSessionBankIncomeResultSchema)
@@ -330,6 +354,14 @@ func (r *CreditSessionBankEmploymentResult) GetInstitutionID() string {
 	return deref(r.InstitutionID)
 }
 
+// UnknownMembers returns the path of every member of r, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// r and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (r *CreditSessionBankEmploymentResult) UnknownMembers() []string {
+	return sortedUnknownMembers(r, creditSessionBankEmploymentResultSchema)
+}
+
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
 func (r *CreditSessionBankEmploymentResult) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, r, creditSessionBankEmploymentResultSchema)
@@ -405,6 +437,14 @@ func (r *CreditSessionPayrollIncomeResult) GetInstitutionName() string {
 	return deref(r.InstitutionName)
 }
 
+// UnknownMembers returns the path of every member of r, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// r and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (r *CreditSessionPayrollIncomeResult) UnknownMembers() []string {
+	return sortedUnknownMembers(r, creditSessionPayrollIncomeResultSchema)
+}
+
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
 func (r *CreditSessionPayrollIncomeResult) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, r, creditSessionPayrollIncomeResultSchema)
@@ -448,6 +488,14 @@ var creditSessionDocumentIncomeResultSchema = newSchema("CreditSessionDocumentIn
 	reqInt("num_bank_statements_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.NumBankStatementsUploaded }),
 	reqInt("num_1099s_uploaded", func(r *CreditSessionDocumentIncomeResult) *int { return &r.Num1099sUploaded }),
 )
+
+// UnknownMembers returns the path of every member of r, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// r and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (r *CreditSessionDocumentIncomeResult) UnknownMembers() []string {
+	return sortedUnknownMembers(r, creditSessionDocumentIncomeResultSchema)
+}
 
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
 func (r *CreditSessionDocumentIncomeResult) UnmarshalJSON(data []byte) error {

@@ -189,6 +189,17 @@ func TestEnums(t *testing.T) {
 		{CreditSessionBankEmploymentStatus("NO_DEPOSITS_FOUND"), false},
 		{CreditSessionBankEmploymentStatus("Started"), false},
 		{CreditSessionBankEmploymentStatus(""), false},
+		{ErrorTypeInvalidRequest, true}, {ErrorTypeInvalidResult, true}, {ErrorTypeInvalidInput, true},
+		{ErrorTypeInstitutionError, true}, {ErrorTypeRateLimitExceeded, true}, {ErrorTypeAPIError, true},
+		{ErrorTypeItemError, true}, {ErrorTypeAssetReportError, true}, {ErrorTypeBaseReportError, true},
+		{ErrorTypeRecaptchaError, true}, {ErrorTypeOAuthError, true}, {ErrorTypePaymentError, true},
+		{ErrorTypeBankTransferError, true}, {ErrorTypeIncomeVerificationError, true}, {ErrorTypeMicrodepositsError, true},
+		{ErrorTypeSandboxError, true}, {ErrorTypePartnerError, true}, {ErrorTypeSignalError, true},
+		{ErrorTypeTransactionsError, true}, {ErrorTypeTransactionError, true}, {ErrorTypeTransferError, true},
+		{ErrorTypeCheckReportError, true}, {ErrorTypeConsumerReportError, true}, {ErrorTypeUserError, true},
+		{ErrorType("ITEM_ERRORS"), false},
+		{ErrorType("item_error"), false},
+		{ErrorType(""), false},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.s.IsKnown(), "%T(%q).IsKnown()", tt.s, tt.s)

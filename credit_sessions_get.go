@@ -46,6 +46,14 @@ func (r *CreditSessionsGetRequest) Validate() error {
 	return validate(r, creditSessionsGetRequestSchema)
 }
 
+// UnknownMembers returns the path of every member of r, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// r and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (r *CreditSessionsGetRequest) UnknownMembers() []string {
+	return sortedUnknownMembers(r, creditSessionsGetRequestSchema)
+}
+
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
 func (r *CreditSessionsGetRequest) UnmarshalJSON(data []byte) error {
 	return unmarshal(data, r, creditSessionsGetRequestSchema)
@@ -101,9 +109,45 @@ func (r *CreditSessionsGetResponse) Validate() error {
 	return validate(r, creditSessionsGetResponseSchema)
 }
 
+// UnknownMembers returns the path of every member of r, at any depth,
+// that this package does not know and keeps in an Extra field, relative to
+// r and sorted, such as "results.verification_score". It is how a
+// service notices that Plaid's API has grown.
+func (r *CreditSessionsGetResponse) UnknownMembers() []string {
+	return sortedUnknownMembers(r, creditSessionsGetResponseSchema)
+}
+
 // UnmarshalJSON implements the [encoding/json.Unmarshaler] interface.
+//
+// When data is Plaid's error object, which it sends in place of a
+// response when a request fails (an object with error_type and
+// error_code), UnmarshalJSON returns it as a [*Error] and leaves r
+// unchanged. An error object that breaks its schema is a [*FieldError],
+// as any other malformed input.
 func (r *CreditSessionsGetResponse) UnmarshalJSON(data []byte) error {
-	return unmarshal(data, r, creditSessionsGetResponseSchema)
+	var t CreditSessionsGetResponse
+	null, err := decodeInto(data, &t, creditSessionsGetResponseSchema)
+	// An error body has no member of a response, so it decodes, or fails
+	// for want of request_id, with its members in Extra.
+	if _, ok := t.Extra["error_type"]; ok {
+		if _, ok := t.Extra["error_code"]; ok {
+			return errorBody(data)
+		}
+	}
+	if err == nil && !null {
+		*r = t
+	}
+	return err
+}
+
+// errorBody returns data, Plaid's error object, as a *Error, or the
+// problem that keeps it from decoding as one.
+func errorBody(data []byte) error {
+	e := new(Error)
+	if err := e.UnmarshalJSON(data); err != nil {
+		return err
+	}
+	return e
 }
 
 // MarshalJSON implements the [encoding/json.Marshaler] interface.

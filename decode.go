@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 		case i < 0:
 			err = d.extra(s.extra.in(v), d.keepName(name))
 		case seen&(1<<i) != 0:
-			err = atMember(s.fields[i].name, errDuplicate)
+			err = atMember(s.fields[i].name, ErrDuplicateMember)
 		case d.null():
 			seen |= 1 << i
 		default:
@@ -51,7 +52,7 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 	d.close()
 	for i := range s.fields {
 		if s.fields[i].required && set&(1<<i) == 0 {
-			return atMember(s.fields[i].name, errMissing)
+			return atMember(s.fields[i].name, ErrMissingMember)
 		}
 	}
 	return nil
@@ -76,9 +77,9 @@ func memberIndex[T any](d *decoder, s *schema[T], next int) (int, []byte, error)
 
 // decodeArray reads a JSON array into *p, each element with decode. An
 // empty array gives an empty slice, not nil, so that [] is written back.
-func decodeArray[E any](d *decoder, p *[]E, what string, decode func(*decoder, *E) error) error {
+func decodeArray[E any](d *decoder, p *[]E, decode func(*decoder, *E) error) error {
 	if d.peek() != '[' {
-		return d.typeError(what)
+		return d.typeError("[]" + reflect.TypeFor[E]().Name())
 	}
 	if err := d.open(); err != nil {
 		return err
@@ -241,7 +242,7 @@ func (d *decoder) keepName(name []byte) string {
 // caller may reuse data.
 func (d *decoder) extra(m *map[string]json.RawMessage, name string) error {
 	if _, dup := (*m)[name]; dup {
-		return atMember(memberPath(name), errDuplicate)
+		return atMember(memberPath(name), ErrDuplicateMember)
 	}
 	raw, err := d.skip()
 	if err != nil {
@@ -550,7 +551,7 @@ func (d *decoder) skipObject() error {
 		if !d.syntaxOnly {
 			var dup bool
 			if names, dup = names.add(d.keepName(name)); dup {
-				return atMember(memberPath(string(name)), errDuplicate)
+				return atMember(memberPath(string(name)), ErrDuplicateMember)
 			}
 		}
 		if _, err := d.skip(); err != nil {

@@ -1,10 +1,39 @@
 package plaid
 
 import (
+	"errors"
 	"log/slog"
 	"strconv"
 	"strings"
 )
+
+// The problems that decoding and Validate report wrap one of these errors,
+// so that a caller can tell them apart with [errors.Is] rather than by
+// their text.
+var (
+	// ErrMissingMember is a required member that is absent or null.
+	ErrMissingMember = errors.New("missing required member")
+	// ErrDuplicateMember is a member name that occurs twice in one object.
+	ErrDuplicateMember = errors.New("duplicate member name")
+	// ErrUnknownValue is an enum value this package does not know, such
+	// as a status Plaid added after it was written. Decoding keeps such a
+	// value; Validate reports it. A service may choose to tolerate it.
+	ErrUnknownValue = errors.New("unknown value")
+	// ErrNegativeCount is a count below zero.
+	ErrNegativeCount = errors.New("negative count")
+	// ErrEmpty is a required string that is empty.
+	ErrEmpty = errors.New("must not be empty")
+)
+
+// A problem is one of the errors above, worded for the place it was found
+// at, such as `unknown CreditSessionBankIncomeStatus "PENDING"`.
+type problem struct {
+	kind error
+	text string
+}
+
+func (p *problem) Error() string { return p.text }
+func (p *problem) Unwrap() error { return p.kind }
 
 // A FieldError describes a problem with a value at a place in a
 // credit-session document: a member of the wrong type, a malformed Date, a
@@ -71,6 +100,14 @@ func located(err error) error {
 	writePathElement(&b, fe.Path)
 	fe.Path, fe.outer = b.String(), nil
 	return fe
+}
+
+// joinPath returns the path elem below path.
+func joinPath(path, elem string) string {
+	var b strings.Builder
+	writePathElement(&b, path)
+	writePathElement(&b, elem)
+	return b.String()
 }
 
 func writePathElement(b *strings.Builder, elem string) {

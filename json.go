@@ -3,6 +3,7 @@ package plaid
 import (
 	"bytes"
 	"errors"
+	"slices"
 )
 
 // This file holds the entry points of the JSON machinery that every type
@@ -17,28 +18,30 @@ import (
 // does, so that hostile input cannot exhaust the stack.
 const maxDepth = 10000
 
-var (
-	errMissing   = errors.New("missing required member")
-	errDuplicate = errors.New("duplicate member name")
-)
-
 // unmarshal decodes data, which must hold one JSON object or null, into v.
 // As is the convention, null leaves v unchanged; so does an error.
+// Otherwise v is replaced, not merged into.
 func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
+	var t T
+	null, err := decodeInto(data, &t, s)
+	if err == nil && !null {
+		*v = t
+	}
+	return err
+}
+
+// decodeInto decodes data into *t, which is zero, and reports whether
+// data is null. After an error, t holds what was read before it.
+func decodeInto[T any](data []byte, t *T, s *schema[T]) (null bool, err error) {
 	d := decoder{data: data}
 	if d.null() {
-		return d.end()
+		return true, d.end()
 	}
 	d.reserve()
-	var t T
-	if err := decodeObject(&d, &t, s); err != nil {
-		return located(err)
+	if err := decodeObject(&d, t, s); err != nil {
+		return false, located(err)
 	}
-	if err := d.end(); err != nil {
-		return err
-	}
-	*v = t
-	return nil
+	return false, d.end()
 }
 
 // marshal encodes v as s describes. With redact set, credentials are
@@ -79,4 +82,29 @@ func validateObject[T any](v *T, s *schema[T]) []error {
 		}
 	}
 	return errs
+}
+
+// unknownMembers appends to paths the path of every member of v's Extra,
+// and of the Extras of the objects v holds, each below path.
+func unknownMembers[T any](v *T, s *schema[T], path string, paths []string) []string {
+	for name := range *s.extra.in(v) {
+		paths = append(paths, joinPath(path, memberPath(name)))
+	}
+	for i := range s.fields {
+		if f := &s.fields[i]; f.unknown != nil {
+			paths = f.unknown(v, joinPath(path, f.name), paths)
+		}
+	}
+	return paths
+}
+
+// sortedUnknownMembers returns the paths of the unknown members of v,
+// relative to v and sorted, or nil if it has none.
+func sortedUnknownMembers[T any](v *T, s *schema[T]) []string {
+	if v == nil {
+		return nil
+	}
+	paths := unknownMembers(v, s, "", nil)
+	slices.Sort(paths)
+	return paths
 }

@@ -39,7 +39,7 @@ func TestLogValue(t *testing.T) {
 	logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{ReplaceAttr: dropTime}))
 	item := CreditSessionItemAddResult{PublicToken: Ptr(testToken), InstitutionID: Ptr("ins_1")}
 	logger.Info("item", "item", item, "status", CreditSessionBankIncomeStatusStarted,
-		"start", MustParseDate("2022-09-30T23:40:30.946225Z"), "err", &FieldError{Path: "request_id", Err: errMissing})
+		"start", MustParseDate("2022-09-30T23:40:30.946225Z"), "err", &FieldError{Path: "request_id", Err: ErrMissingMember})
 	assert.Equal(t, `{"level":"INFO","msg":"item","item":{"public_token":"REDACTED","institution_id":"ins_1"},`+
 		`"status":"STARTED","start":"2022-09-30T23:40:30.946225Z","err":"plaid: request_id: missing required member"}`+"\n", buf.String())
 

@@ -40,6 +40,7 @@ type field[T any] struct {
 	decode   func(*decoder, *T) error               // reads a value that is not null
 	encode   func([]byte, *T, bool) ([]byte, error) // appends the member if present; the bool is redact
 	validate func(*T) []error                       // checks what decoding cannot; may be nil
+	unknown  func(*T, string, []string) []string    // appends the paths of unknown members below; may be nil
 }
 
 // maxMembers is how many known members a schema may have: decodeObject
@@ -200,7 +201,7 @@ func reqString[T any](name string, p func(*T) *string) field[T] {
 		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
 			return appendString(appendKey(b, &key), *at.in(v)), nil
 		},
-		validate: func(v *T) []error { return check(*at.in(v) != "", "must not be empty") },
+		validate: func(v *T) []error { return check(*at.in(v) != "", ErrEmpty, "must not be empty") },
 	}
 }
 
@@ -223,7 +224,7 @@ func optInt[T any](name string, p func(*T) **int) field[T] {
 		},
 		validate: func(v *T) []error {
 			n := *at.in(v)
-			return check(n == nil || *n >= 0, "negative count %d", deref(n))
+			return check(n == nil || *n >= 0, ErrNegativeCount, "negative count %d", deref(n))
 		},
 	}
 }
@@ -241,7 +242,45 @@ func reqInt[T any](name string, p func(*T) *int) field[T] {
 		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
 			return strconv.AppendInt(appendKey(b, &key), int64(*at.in(v)), 10), nil
 		},
-		validate: func(v *T) []error { return check(*at.in(v) >= 0, "negative count %d", *at.in(v)) },
+		validate: func(v *T) []error { return check(*at.in(v) >= 0, ErrNegativeCount, "negative count %d", *at.in(v)) },
+	}
+}
+
+// optInteger is an optional integer that is not a count, such as an HTTP
+// status, which Validate leaves alone.
+func optInteger[T any](name string, p func(*T) **int) field[T] {
+	f := optInt(name, p)
+	f.validate = nil
+	return f
+}
+
+// stringArray is an array of strings. Its elements may not be null.
+func stringArray[T any](name string, p func(*T) *[]string) field[T] {
+	at := offsetOf(p)
+	key := memberKey(name)
+	decodeElem := func(d *decoder, s *string) (err error) {
+		*s, err = d.string("string")
+		return err
+	}
+	return field[T]{
+		name: name, key: key, span: spanOf(p),
+		decode: func(d *decoder, v *T) error {
+			return decodeArray(d, at.in(v), decodeElem)
+		},
+		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
+			elems := *at.in(v)
+			if elems == nil {
+				return b, nil
+			}
+			b = append(appendKey(b, &key), '[')
+			for i, s := range elems {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendString(b, s)
+			}
+			return append(b, ']'), nil
+		},
 	}
 }
 
@@ -291,10 +330,42 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 			return b, nil
 		},
 		validate: func(v *T) []error {
-			s := *at.in(v)
-			return check(s == nil || (*s).IsKnown(), "unknown %s %q", typeName, deref(s))
+			if s := *at.in(v); s != nil {
+				return known(*s)
+			}
+			return nil
 		},
 	}
+}
+
+// reqEnum is a required enum, which keeps values it does not know and
+// which Validate checks is not empty and known.
+func reqEnum[T any, E enum](name string, p func(*T) *E) field[T] {
+	at := offsetOf(p)
+	typeName := reflect.TypeFor[E]().Name()
+	key := memberKey(name)
+	return field[T]{
+		name: name, key: key, span: spanOf(p), required: true,
+		decode: func(d *decoder, v *T) error {
+			s, err := d.string(typeName)
+			*at.in(v) = E(s)
+			return err
+		},
+		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
+			return appendString(appendKey(b, &key), string(*at.in(v))), nil
+		},
+		validate: func(v *T) []error {
+			if s := *at.in(v); s != "" {
+				return known(s)
+			}
+			return check(false, ErrEmpty, "must not be empty")
+		},
+	}
+}
+
+// known checks that e is a value its type knows.
+func known[E enum](e E) []error {
+	return check(e.IsKnown(), ErrUnknownValue, "unknown %s %q", reflect.TypeFor[E]().Name(), string(e))
 }
 
 // optObject is an optional nested object, validated member by member.
@@ -320,6 +391,12 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 			}
 			return nil
 		},
+		unknown: func(v *T, path string, paths []string) []string {
+			if u := *at.in(v); u != nil {
+				return unknownMembers(u, s, path, paths)
+			}
+			return paths
+		},
 	}
 }
 
@@ -328,12 +405,11 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
-	what := "[]" + s.name
 	decodeElem := func(d *decoder, u *U) error { return decodeObject(d, u, s) }
 	return field[T]{
 		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
-			return decodeArray(d, at.in(v), what, decodeElem)
+			return decodeArray(d, at.in(v), decodeElem)
 		},
 		encode: func(b []byte, v *T, redact bool) ([]byte, error) {
 			if u := *at.in(v); u != nil {
@@ -351,15 +427,23 @@ func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 			}
 			return errs
 		},
+		unknown: func(v *T, path string, paths []string) []string {
+			elems := *at.in(v)
+			for i := range elems {
+				paths = unknownMembers(&elems[i], s, path+"["+strconv.Itoa(i)+"]", paths)
+			}
+			return paths
+		},
 	}
 }
 
-// check returns a problem as a one-element list if ok is false.
-func check(ok bool, format string, args ...any) []error {
+// check returns a problem of the given kind, one of the exported errors,
+// as a one-element list if ok is false.
+func check(ok bool, kind error, format string, args ...any) []error {
 	if ok {
 		return nil
 	}
-	return []error{&FieldError{Err: fmt.Errorf(format, args...)}}
+	return []error{&FieldError{Err: &problem{kind: kind, text: fmt.Sprintf(format, args...)}}}
 }
 
 // A decoder reads JSON from data, checking its syntax as it goes, since

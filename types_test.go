@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,7 +41,14 @@ func fullValues() map[string]any {
 		DisplayMessage: Ptr("Try again."), Extra: extra("new_error")}
 	session := CreditSession{LinkSessionID: Ptr("ls-1"), SessionStartTime: Ptr(MustParseDate("2022-09-30T23:40:30.946225Z")),
 		Results: &results, Errors: []CreditSessionError{sessionError}, Extra: extra("new_session")}
+	cause := Error{ErrorType: ErrorTypeItemError, ErrorCode: "ITEM_LOGIN_REQUIRED", ErrorCodeReason: Ptr("OAUTH_CONSENT_EXPIRED"),
+		ErrorMessage: "the login details of this item have changed", DisplayMessage: Ptr("Log in again."), RequestID: Ptr("Aim3b"),
+		Causes: []Error{}, Status: Ptr(400), DocumentationURL: Ptr("https://plaid.com/docs/errors/item/"), SuggestedAction: Ptr("relink"),
+		RequiredAccountSubtypes: []string{"checking"}, ProvidedAccountSubtypes: []string{}, ItemID: Ptr("item-1"), Extra: extra("new_cause")}
+	plaidError := cause
+	plaidError.Causes, plaidError.ItemID, plaidError.Extra = []Error{cause}, Ptr("item-0"), extra("new_error_body")
 	return map[string]any{
+		"Error":                             plaidError,
 		"CreditSessionsGetRequest":          CreditSessionsGetRequest{ClientID: Ptr("client-1"), Secret: Ptr(testSecret), UserToken: "user-1", Extra: extra("new_request")},
 		"CreditSessionsGetResponse":         CreditSessionsGetResponse{Sessions: []CreditSession{session}, RequestID: "req-1", Extra: extra("new_response")},
 		"CreditSession":                     session,
@@ -58,7 +66,7 @@ func fullValues() map[string]any {
 // value with every field set, through a nil pointer and on the zero value.
 func TestTypes(t *testing.T) {
 	values := fullValues()
-	require.Len(t, values, len(schemas), "a value of every type that has a schema")
+	require.Equal(t, len(schemas), len(values), "a value of every type that has a schema")
 	for name, v := range values {
 		t.Run(name, func(t *testing.T) {
 			rv := reflect.ValueOf(v)
@@ -71,6 +79,7 @@ func TestTypes(t *testing.T) {
 			checkRedacted(t, v, ptr.Interface(), strings.Contains(wire, testSecret) || strings.Contains(wire, testToken))
 			checkGetters(t, ptr)
 			checkValidateZero(t, reflect.New(rv.Type()))
+			checkUnknownMembers(t, ptr)
 		})
 	}
 }
@@ -177,4 +186,17 @@ func checkValidateZero(t *testing.T, zero reflect.Value) {
 		got = append(got, p[1])
 	}
 	assert.Equal(t, want, got, "Validate of the zero %s", zero.Type().Elem().Name())
+}
+
+// checkUnknownMembers checks that UnknownMembers gives nil through a nil
+// pointer, and on ptr, which has unknown members, a sorted list that
+// begins with those of the value itself.
+func checkUnknownMembers(t *testing.T, ptr reflect.Value) {
+	type unknowner interface{ UnknownMembers() []string }
+	assert.Nil(t, reflect.Zero(ptr.Type()).Interface().(unknowner).UnknownMembers())
+	got := ptr.Interface().(unknowner).UnknownMembers()
+	assert.True(t, slices.IsSorted(got), "UnknownMembers is sorted: %q", got)
+	for name := range ptr.Elem().FieldByName("Extra").Interface().(map[string]json.RawMessage) {
+		assert.Contains(t, got, name)
+	}
 }

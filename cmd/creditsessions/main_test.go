@@ -25,7 +25,7 @@ func TestRun(t *testing.T) {
 	}{
 		{name: "example", wantStatus: 0,
 			wantOut: []string{"No input given: running on the example response", "example: a /credit/sessions/get response with ", "request_id "},
-			notOut: []string{"public-sandbox"}},
+			notOut:  []string{"public-sandbox"}},
 		{name: "empty stdin runs the example", stdin: strings.NewReader(""), wantStatus: 0,
 			wantOut: []string{"No input given"}},
 		{name: "response", args: []string{"testdata/response.json"}, wantStatus: 0,
