@@ -132,7 +132,13 @@ func scanDate[S string | []byte](s S) (Date, string) {
 // scanClock parses the part of a date-time after the date: Thh:mm:ss,
 // the fraction and the offset.
 func scanClock[S string | []byte](d Date, s S) (Date, string) {
-	if len(s) < 9 || s[0] != 'T' || s[3] != ':' || s[6] != ':' {
+	if len(s) < 9 || s[3] != ':' || s[6] != ':' {
+		return d, "not a date-time"
+	}
+	if s[0] != 'T' {
+		if s[0] == ' ' || s[0] == 't' {
+			return d, fmt.Sprintf("separate the date and the time with \"T\", not %q", s[0])
+		}
 		return d, "not a date-time"
 	}
 	hour, ok1 := digits(s[1:3])
@@ -166,12 +172,18 @@ func scanClock[S string | []byte](d Date, s S) (Date, string) {
 }
 
 func scanOffset[S string | []byte](d Date, s S) (Date, string) {
-	if len(s) == 1 && s[0] == 'Z' {
+	switch {
+	case len(s) == 1 && s[0] == 'Z':
 		d.zone = 'Z'
 		return d, ""
-	}
-	if len(s) != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':' {
-		return d, "missing or malformed offset"
+	case len(s) == 0:
+		return d, "missing offset: add Z for UTC, or ±hh:mm, after the time"
+	case len(s) == 1 && s[0] == 'z':
+		return d, "write the offset Z in upper case"
+	case len(s) == 5 && (s[0] == '+' || s[0] == '-') && isDigits(s[1:]):
+		return d, fmt.Sprintf("write the offset with a colon, as %s:%s", string(s[:3]), string(s[3:]))
+	case len(s) != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':':
+		return d, "malformed offset, want Z or ±hh:mm"
 	}
 	hour, ok1 := digits(s[1:3])
 	min, ok2 := digits(s[4:6])
@@ -183,6 +195,12 @@ func scanOffset[S string | []byte](d Date, s S) (Date, string) {
 		d.offset = -d.offset
 	}
 	return d, ""
+}
+
+// isDigits reports whether s is all ASCII digits.
+func isDigits[S string | []byte](s S) bool {
+	_, ok := digits(s)
+	return ok
 }
 
 // digits returns the value of a run of ASCII digits.
