@@ -3,24 +3,31 @@
 //
 // Usage:
 //
-//	creditsessions [-json | -validate | -q] [FILE ...]
+//	creditsessions [-json | -validate | -strict | -q] [FILE ...]
 //
-// It reads each FILE, or standard input when FILE is - or absent and input
-// is piped. A file may hold a /credit/sessions/get response, one session,
-// or a JSON array of sessions. With no FILE and nothing piped (a terminal
-// or an empty standard input), it runs on an example response built into
-// the command.
+// It reads each FILE, or standard input when FILE is - or absent. An input
+// may hold a /credit/sessions/get response (an object with request_id or
+// sessions), Plaid's error body (error_type and error_code), a JSON array
+// of sessions, one session, or a request (user_token, client_id or
+// secret). An error body is reported as the error it is; any other JSON,
+// and empty input, is an error too. With no FILE and standard input a
+// terminal, it runs on an example response built into the command, which
+// it never does with -q.
 //
 // By default it prints a table of the sessions, newest first, and a
 // summary. The flags are:
 //
 //	-json      write the decoded value back as indented JSON
-//	-validate  also run Validate and list every problem with its path
+//	-validate  also run Validate and list every problem with its path; an
+//	           enum value the package does not know is a warning
+//	-strict    validate, and fail on unknown enum values and on members the
+//	           package does not know (Plaid's API has grown)
 //	-q         print nothing; report only through the exit status
 //
 // The exit status is 0 when every input is valid, 1 when any input fails
-// to be read, decoded or validated (each failure is printed to standard
-// error as "FILE: plaid: <path>: <problem>"), and 2 for a usage error.
+// to be read, decoded or validated, or is Plaid's error body (each failure
+// is printed to standard error as "FILE: plaid: <path>: <problem>"), and 2
+// for a usage error.
 package main
 
 import (
@@ -35,19 +42,21 @@ import (
 //go:embed example.json
 var example []byte
 
-const usage = `usage: creditsessions [-json | -validate | -q] [FILE ...]
+const usage = `usage: creditsessions [-json | -validate | -strict | -q] [FILE ...]
 
-Reads Plaid /credit/sessions/get JSON (a response, one session, or an array
-of sessions) from each FILE, or from standard input when FILE is - or absent
-and input is piped, and shows its Link sessions. With no input at all, it
-runs on an example response built into the command.
+Reads Plaid /credit/sessions/get JSON (a response, Plaid's error body, an
+array of sessions, one session, or a request) from each FILE, or from
+standard input when FILE is - or absent, and shows its Link sessions. An
+error body, empty input or any other JSON is an error. With no FILE and
+standard input a terminal, it runs on an example response built into the
+command (never with -q).
 
 Example:
   creditsessions -validate response.json
   curl -s ... | creditsessions -json
 
-Exit status: 0 valid, 1 when any input fails to decode or validate, 2 for
-usage errors.
+Exit status: 0 valid (warnings allowed), 1 when any input fails to decode
+or validate or is an error body, 2 for usage errors.
 
 Flags:
 `
@@ -58,7 +67,7 @@ func main() {
 
 // options are the command's flags.
 type options struct {
-	json, validate, quiet bool
+	json, validate, strict, quiet bool
 }
 
 // run runs the command with args and the given standard streams, and
@@ -73,6 +82,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var opt options
 	flags.BoolVar(&opt.json, "json", false, "write the decoded value back as indented JSON")
 	flags.BoolVar(&opt.validate, "validate", false, "also run Validate and list every problem with its path")
+	flags.BoolVar(&opt.strict, "strict", false, "validate, and fail on unknown enum values and unknown members too")
 	flags.BoolVar(&opt.quiet, "q", false, "print nothing; report only through the exit status")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -80,12 +90,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	opt.validate = opt.validate || opt.strict
+	names := flags.Args()
+	if len(names) == 0 && opt.quiet && !piped(stdin) {
+		// A script that gets the example's status would be misled.
+		fmt.Fprintln(stderr, "creditsessions: -q needs input: a FILE, or standard input that is not a terminal")
+		return 2
+	}
 	if opt.quiet {
 		stdout, stderr = io.Discard, io.Discard
 	}
 	out := output{opt: opt, stdout: stdout, stderr: stderr}
-
-	names := flags.Args()
 	if len(names) == 0 {
 		return out.standardInput(stdin)
 	}
@@ -97,37 +112,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = 1
 			continue
 		}
-		if !out.check(displayName(name), data) {
+		if !out.check(name, data) {
 			status = 1
 		}
 	}
 	return status
 }
 
-// standardInput checks what is piped to stdin. When nothing is, because
-// stdin is a terminal or empty, it checks the example instead and says so:
-// that is what a newcomer who runs the command with no arguments sees.
+// standardInput checks what is piped to stdin. When stdin is a terminal
+// or another character device, nothing can be piped: it checks the example
+// instead and says so, which is what a newcomer who runs the command with
+// no arguments sees. An empty pipe is an error, so that a curl that got
+// nothing does not pass.
 func (o output) standardInput(stdin io.Reader) int {
-	var data []byte
-	if piped(stdin) {
-		var err error
-		if data, err = io.ReadAll(stdin); err != nil {
-			fmt.Fprintf(o.stderr, "stdin: %v\n", err)
-			return 1
-		}
+	if !piped(stdin) {
+		o.note("No input given: running on the example response built into this command (see -h).")
+		return exitStatus(o.check("example", example))
 	}
-	if len(data) > 0 {
-		return exitStatus(o.check("stdin", data))
+	data, err := io.ReadAll(stdin)
+	if err != nil {
+		fmt.Fprintf(o.stderr, "-: %v\n", err)
+		return 1
 	}
-	o.note("No input given: running on the example response built into this command (see -h).")
-	return exitStatus(o.check("example", example))
-}
-
-func displayName(name string) string {
-	if name == "-" {
-		return "stdin"
-	}
-	return name
+	return exitStatus(o.check("-", data))
 }
 
 func exitStatus(ok bool) int {

@@ -26,8 +26,41 @@ func TestRun(t *testing.T) {
 		{name: "example", wantStatus: 0,
 			wantOut: []string{"No input given: running on the example response", "example: a /credit/sessions/get response with ", "request_id "},
 			notOut:  []string{"public-sandbox"}},
-		{name: "empty stdin runs the example", stdin: strings.NewReader(""), wantStatus: 0,
+		{name: "a character device runs the example", stdin: devNull(t), wantStatus: 0,
 			wantOut: []string{"No input given"}},
+		{name: "empty pipe", stdin: strings.NewReader(""), wantStatus: 1, wantErr: []string{"-: empty input"}},
+		{name: "empty pipe, quiet", args: []string{"-q", "-validate"}, stdin: strings.NewReader(""), wantStatus: 1},
+		{name: "no input, quiet", args: []string{"-q"}, wantStatus: 2, wantErr: []string{"-q needs input"}},
+		{name: "no input, quiet, character device", args: []string{"-q"}, stdin: devNull(t), wantStatus: 2, wantErr: []string{"-q needs input"}},
+		{name: "empty file", args: []string{"testdata/empty.json"}, wantStatus: 1, wantErr: []string{"testdata/empty.json: empty input"}},
+		{name: "blank file", args: []string{"-validate", "testdata/blank.json"}, wantStatus: 1, wantErr: []string{"testdata/blank.json: empty input"}},
+		{name: "error body", args: []string{"-validate", "testdata/error.json"}, wantStatus: 1,
+			wantErr: []string{"testdata/error.json: plaid: ITEM_ERROR ITEM_LOGIN_REQUIRED: the login details of this item have changed (request_id Aim3b)"}},
+		{name: "error body piped", stdin: strings.NewReader(`{"error_type":"INVALID_INPUT","error_code":"INVALID_API_KEYS","error_message":"invalid client_id or secret provided","display_message":null,"request_id":"abc"}`),
+			wantStatus: 1, wantErr: []string{"-: plaid: INVALID_INPUT INVALID_API_KEYS: invalid client_id or secret provided (request_id abc)"}},
+		{name: "empty object", args: []string{"-validate", "-"}, stdin: strings.NewReader(`{}`), wantStatus: 1,
+			wantErr: []string{"-: an object with none of the members of a response, an error body, a request or a session; want a /credit/sessions/get response"}},
+		{name: "other object", stdin: strings.NewReader(`{"foo": 1}`), wantStatus: 1, wantErr: []string{"-: an object with none of the members"}},
+		{name: "a number", stdin: strings.NewReader(`42`), wantStatus: 1, wantErr: []string{"-: not an object or array; want a /credit/sessions/get response"}},
+		{name: "request", args: []string{"testdata/request.json"}, wantStatus: 0,
+			wantOut: []string{"testdata/request.json: a /credit/sessions/get request", `"secret":"REDACTED"`, "user-sandbox-1"}, notOut: []string{"s3cr3t"}},
+		{name: "request validated", args: []string{"-validate", "testdata/request.json"}, wantStatus: 0,
+			wantOut: []string{"testdata/request.json: valid"}, notOut: []string{"s3cr3t"}},
+		{name: "request without user_token", args: []string{"-validate", "-"}, stdin: strings.NewReader(`{"secret":"s3cr3t","user_token":""}`), wantStatus: 1,
+			wantOut: []string{"-: a /credit/sessions/get request"}, wantErr: []string{"-: plaid: user_token: must not be empty"}, notOut: []string{"s3cr3t"}},
+		{name: "request as json", args: []string{"-json", "testdata/request.json"}, wantStatus: 0,
+			wantOut: []string{`"secret": "s3cr3t-do-not-print"`}, wantErr: []string{"testdata/request.json: a /credit/sessions/get request"}},
+		{name: "unknown values are warnings", args: []string{"-validate", "testdata/drift.json"}, wantStatus: 0,
+			wantOut: []string{"testdata/drift.json: valid, with 1 warning"},
+			wantErr: []string{`testdata/drift.json: warning: plaid: sessions[0].results.bank_income_results[0].status: unknown CreditSessionBankIncomeStatus "VERIFICATION_PENDING_REVIEW"`}},
+		{name: "strict fails on unknown values and members", args: []string{"-strict", "testdata/drift.json"}, wantStatus: 1,
+			wantErr: []string{`testdata/drift.json: plaid: sessions[0].results.bank_income_results[0].status: unknown CreditSessionBankIncomeStatus "VERIFICATION_PENDING_REVIEW"`,
+				"testdata/drift.json: plaid: sessions[0].link_customization_name: unknown member",
+				"testdata/drift.json: plaid: sessions[0].results.bank_income_results[0].confidence: unknown member"},
+			wantOut: []string{"testdata/drift.json: a /credit/sessions/get response with 1 session"}, notOut: []string{"warning"}},
+		{name: "strict on an array", args: []string{"-strict", "-"}, stdin: strings.NewReader(`[{}, {"link_session_id": "x", "new": 1}]`), wantStatus: 1,
+			wantErr: []string{"-: plaid: [1].new: unknown member"}, wantOut: []string{"-: an array of sessions with 2 sessions"}},
+		{name: "strict and valid", args: []string{"-strict", "testdata/session.json"}, wantStatus: 0, wantOut: []string{"testdata/session.json: valid"}},
 		{name: "response", args: []string{"testdata/response.json"}, wantStatus: 0,
 			wantOut: []string{"testdata/response.json: a /credit/sessions/get response with 3 sessions", "LINK SESSION ID", "EMPLOYER_NOT_LISTED", "3/1/0/0"},
 			notOut:  []string{"No input given"}},
@@ -37,9 +70,9 @@ func TestRun(t *testing.T) {
 		{name: "array of sessions", args: []string{"testdata/sessions.json"}, wantStatus: 0,
 			wantOut: []string{"testdata/sessions.json: an array of sessions with 2 sessions", "3/1"}},
 		{name: "piped stdin", stdin: strings.NewReader(`{"request_id":"piped"}`), wantStatus: 0,
-			wantOut: []string{"stdin: a /credit/sessions/get response with 0 sessions", "request_id piped"}},
+			wantOut: []string{"-: a /credit/sessions/get response with 0 sessions", "request_id piped"}},
 		{name: "dash reads stdin", args: []string{"-"}, stdin: strings.NewReader(`{"link_session_id":"x"}`), wantStatus: 0,
-			wantOut: []string{"stdin: a single session with 1 session"}},
+			wantOut: []string{"-: a single session with 1 session"}},
 		{name: "json", args: []string{"-json", "testdata/session.json"}, wantStatus: 0,
 			wantOut: []string{`"public_token": "public-sandbox-0000"`, `"link_session_id": "ls-single"`},
 			wantErr: []string{"testdata/session.json: a single session with 1 session"}},
@@ -48,22 +81,22 @@ func TestRun(t *testing.T) {
 		{name: "validate invalid", args: []string{"-validate", "testdata/invalid.json"}, wantStatus: 1,
 			wantOut: []string{"testdata/invalid.json: a /credit/sessions/get response with 1 session", "PENDING"},
 			wantErr: []string{
-				`testdata/invalid.json: plaid: sessions[0].results.bank_income_results[0].status: unknown CreditSessionBankIncomeStatus "PENDING"`,
+				`testdata/invalid.json: warning: plaid: sessions[0].results.bank_income_results[0].status: unknown CreditSessionBankIncomeStatus "PENDING"`,
 				"testdata/invalid.json: plaid: sessions[0].results.payroll_income_results[0].num_w2s_retrieved: negative count -1",
 				"testdata/invalid.json: plaid: request_id: must not be empty"}},
 		{name: "validate array", args: []string{"-validate", "-"}, stdin: strings.NewReader(`[{}, {"results": {"document_income_results": {"num_paystubs_uploaded": -2, "num_w2s_uploaded": 0, "num_bank_statements_uploaded": 0, "num_1099s_uploaded": 0}}}]`),
-			wantStatus: 1, wantOut: []string{"stdin: an array of sessions with 2 sessions"},
-			wantErr: []string{"stdin: plaid: [1].results.document_income_results.num_paystubs_uploaded: negative count -2"}},
+			wantStatus: 1, wantOut: []string{"-: an array of sessions with 2 sessions"},
+			wantErr: []string{"-: plaid: [1].results.document_income_results.num_paystubs_uploaded: negative count -2"}},
 		{name: "malformed", args: []string{"testdata/malformed.json"}, wantStatus: 1,
 			wantErr: []string{`testdata/malformed.json: plaid: sessions[1].session_start_time: cannot parse "2022-09-30T24:00:00Z" as Date: hour out of range`}},
 		{name: "syntax error has a path", stdin: strings.NewReader(`{"request_id":"r","sessions":[{"errors":[{"error_code":"X",}]}]}`), wantStatus: 1,
-			wantErr: []string{"stdin: plaid: sessions[0].errors[0]: invalid character '}' looking for beginning of object key string at offset 59"}},
+			wantErr: []string{"-: plaid: sessions[0].errors[0]: invalid character '}' looking for beginning of object key string at offset 59"}},
 		{name: "array with null", stdin: strings.NewReader(`[{}, null]`), wantStatus: 1,
-			wantErr: []string{"stdin: plaid: [1]: cannot unmarshal null into CreditSession"}},
+			wantErr: []string{"-: plaid: [1]: cannot unmarshal null into CreditSession"}},
 		{name: "broken array", stdin: strings.NewReader(`[{}, `), wantStatus: 1,
-			wantErr: []string{"stdin: plaid: unexpected end of JSON input"}},
+			wantErr: []string{"-: plaid: unexpected end of JSON input"}},
 		{name: "not JSON", stdin: strings.NewReader("hello"), wantStatus: 1,
-			wantErr: []string{"stdin: plaid: invalid character 'h' looking for beginning of value at offset 0"}},
+			wantErr: []string{"-: plaid: invalid character 'h' looking for beginning of value at offset 0"}},
 		{name: "other files go on", args: []string{"missing.json", "testdata/malformed.json", "testdata/session.json"}, wantStatus: 1,
 			wantOut: []string{"testdata/session.json: a single session with 1 session"},
 			wantErr: []string{"missing.json: open missing.json: no such file or directory", "testdata/malformed.json: plaid: sessions[1]"}},
@@ -97,6 +130,15 @@ func TestRun(t *testing.T) {
 			assert.NotContains(t, stdout.String()+stderr.String(), "goroutine", "no stack trace")
 		})
 	}
+}
+
+// devNull returns /dev/null opened for reading: a character device, as a
+// terminal is.
+func devNull(t *testing.T) *os.File {
+	f, err := os.Open(os.DevNull)
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+	return f
 }
 
 func TestRun_tableNewestFirst(t *testing.T) {

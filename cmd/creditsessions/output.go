@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -37,29 +38,65 @@ func (o output) check(name string, data []byte) bool {
 		fmt.Fprintf(o.stderr, "%s: %v\n", name, err)
 		return false
 	}
-	o.note("%s: %s with %s", name, doc.kind, plural(len(doc.sessions), "session"))
-	if o.opt.json {
+	if doc.request != nil {
+		o.note("%s: %s", name, doc.kind)
+	} else {
+		o.note("%s: %s with %s", name, doc.kind, plural(len(doc.sessions), "session"))
+	}
+	switch {
+	case o.opt.json:
 		out, err := json.MarshalIndent(doc.value, "", "  ")
 		if err != nil {
 			fmt.Fprintf(o.stderr, "%s: %v\n", name, err)
 			return false
 		}
 		fmt.Fprintf(o.stdout, "%s\n", out)
-	} else {
+	case doc.request != nil:
+		fmt.Fprintf(o.stdout, "%s\n", doc.request) // String redacts the secret
+	default:
 		writeTable(o.stdout, doc)
 	}
 	if !o.opt.validate {
 		return true
 	}
-	problems := doc.validate()
-	for _, err := range problems {
+	return o.validate(name, doc)
+}
+
+// validate writes the problems that Validate finds in doc, and reports
+// whether there are none. An enum value the package does not know is a
+// warning, since Plaid adds values; with -strict it is a failure, and so
+// is every member the package does not know.
+func (o output) validate(name string, doc *document) bool {
+	failures, warnings := 0, 0
+	for _, err := range doc.validate() {
+		if errors.Is(err, plaid.ErrUnknownValue) && !o.opt.strict {
+			fmt.Fprintf(o.stderr, "%s: warning: %v\n", name, err)
+			warnings++
+			continue
+		}
 		fmt.Fprintf(o.stderr, "%s: %v\n", name, err)
+		failures++
 	}
-	if len(problems) == 0 {
+	if o.opt.strict {
+		for _, path := range doc.unknown() {
+			fmt.Fprintf(o.stderr, "%s: %v\n", name, &plaid.FieldError{Path: path, Err: errUnknownMember})
+			failures++
+		}
+	}
+	switch {
+	case failures > 0:
+		return false
+	case warnings > 0:
+		o.note("%s: valid, with %s", name, plural(warnings, "warning"))
+	default:
 		o.note("%s: valid", name)
 	}
-	return len(problems) == 0
+	return true
 }
+
+// errUnknownMember is a member the package does not know, which -strict
+// reports: it shows that Plaid's API has grown.
+var errUnknownMember = errors.New("unknown member")
 
 // writeTable writes the sessions of doc, newest first, and a summary.
 func writeTable(w io.Writer, doc *document) {
