@@ -1,11 +1,12 @@
 // Package plaid models the JSON of Plaid's /credit/sessions/get endpoint:
 // the Link sessions of a user, with the Items they added, their bank
 // income and employment results, their payroll and document income
-// counts, and the errors they met.
+// counts, and the errors they met; and Plaid's error object, which it
+// sends in place of a response when a call fails.
 //
 // The types implement the methods of [encoding/json], so json.Unmarshal,
 // json.Marshal and json.NewDecoder work as they do with any struct. They
-// differ from plain structs in four ways.
+// differ from plain structs in five ways.
 //
 // # Nothing is lost
 //
@@ -16,7 +17,19 @@
 // exact text. The one change is that a known member sent as null, as Plaid
 // does for absent values, may be left out. Optional members are pointers,
 // so that an absent member differs from a zero one; [Ptr] makes them, and
-// the GetX methods read them safely through nil.
+// the GetX methods read them safely through nil. Decoding replaces a
+// value whole, as if it had been zero: it never merges into what was
+// there. [CreditSession.UnknownMembers] and its twins on every type list
+// the paths of the members kept in Extra, which is how a service notices
+// that Plaid's API has grown.
+//
+// # A failed call is an error
+//
+// Decoding Plaid's error body (an object with error_type and error_code)
+// into a [CreditSessionsGetResponse] returns it as an [*Error], which
+// implements error, and leaves the response unchanged: a failed call is
+// never mistaken for a response without sessions. Use [errors.As] to get
+// it from what [encoding/json.Unmarshal] returns, on either JSON engine.
 //
 // # Dates keep their text
 //
@@ -36,7 +49,11 @@
 // missing required members and member names that occur twice are all
 // errors; unknown members and unknown enum values are not. Validate
 // checks, on request, what decoding cannot: that counts are not negative,
-// identifiers are not empty and statuses are known.
+// identifiers are not empty and statuses are known. Every problem wraps
+// one of [ErrMissingMember], [ErrDuplicateMember], [ErrUnknownValue],
+// [ErrNegativeCount] and [ErrEmpty], which [errors.Is] finds: a service
+// that tolerates the statuses Plaid adds skips those that wrap
+// ErrUnknownValue.
 //
 // # Credentials stay out of logs
 //

@@ -135,14 +135,50 @@ func ExampleFieldError() {
 	// plaid: sessions[1].results.payroll_income_results[0].num_w2s_retrieved: cannot unmarshal string "two" into int
 }
 
-// Validate lists every problem that decoding lets through.
+// Validate lists every problem that decoding lets through. Each wraps an
+// exported error: a service that tolerates the statuses Plaid adds skips
+// those that wrap ErrUnknownValue.
 func ExampleCreditSessionsGetResponse_Validate() {
 	var r plaid.CreditSessionsGetResponse
 	_ = json.Unmarshal([]byte(`{"request_id":"","sessions":[{"results":{"bank_income_results":[{"status":"PENDING_REVIEW"}]}}]}`), &r)
-	fmt.Println(r.Validate())
+	err := r.Validate()
+	fmt.Println(err)
+	fmt.Println("unknown value:", errors.Is(err, plaid.ErrUnknownValue), "empty:", errors.Is(err, plaid.ErrEmpty),
+		"negative count:", errors.Is(err, plaid.ErrNegativeCount))
 	// Output:
 	// plaid: sessions[0].results.bank_income_results[0].status: unknown CreditSessionBankIncomeStatus "PENDING_REVIEW"
 	// plaid: request_id: must not be empty
+	// unknown value: true empty: true negative count: false
+}
+
+// A failed call gives Plaid's error object in place of a response.
+// Decoding it into a response returns it as a *plaid.Error.
+func ExampleError() {
+	body := `{"error_type":"ITEM_ERROR","error_code":"ITEM_LOGIN_REQUIRED","error_message":"the login details of this item have changed","display_message":null,"request_id":"Aim3b"}`
+	var r plaid.CreditSessionsGetResponse
+	err := json.Unmarshal([]byte(body), &r)
+	var perr *plaid.Error
+	if errors.As(err, &perr) {
+		fmt.Println(perr)
+		fmt.Println(perr.ErrorType == plaid.ErrorTypeItemError, perr.ErrorCode, perr.GetRequestID())
+	}
+	// Output:
+	// plaid: ITEM_ERROR ITEM_LOGIN_REQUIRED: the login details of this item have changed (request_id Aim3b)
+	// true ITEM_LOGIN_REQUIRED Aim3b
+}
+
+// UnknownMembers tells where Plaid's API has grown past this package.
+func ExampleCreditSessionsGetResponse_UnknownMembers() {
+	var r plaid.CreditSessionsGetResponse
+	_ = json.Unmarshal([]byte(`{"request_id":"r","next_cursor":null,"sessions":[{"link_session_id":"ls-1",
+		"results":{"verification_score":0.9,"bank_income_results":[{"status":"APPROVED","confidence":"high"}]}}]}`), &r)
+	for _, path := range r.UnknownMembers() {
+		fmt.Println(path)
+	}
+	// Output:
+	// next_cursor
+	// sessions[0].results.bank_income_results[0].confidence
+	// sessions[0].results.verification_score
 }
 
 // Members this package does not know are kept in Extra, and written back.
