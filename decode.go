@@ -111,14 +111,27 @@ type decoder struct {
 	data    []byte
 	pos     int
 	depth   int
+	base    int    // the offset of data[0] in the whole input, for messages
 	scratch []byte // strings that had escapes, unescaped
-	text    string // a copy of data, which strings share; see substring
 	nameAt  int    // where the last member name began in data; -1 if escaped
 
 	// syntaxOnly skips the check for duplicate names in unknown members,
 	// for the encoder, which only needs to know that Extra is valid JSON.
 	syntaxOnly bool
 
+	// window is how much of data substring copies at a time, for a
+	// SessionReader, whose data is a buffer of which a session is a part;
+	// 0 copies the rest of data, once.
+	window int
+	shared
+}
+
+// shared is what the values a decoder makes share: the copy of the input
+// that their strings are slices of, and the blocks their pointers point
+// into. A SessionReader carries it from one session to the next.
+type shared struct {
+	text    string // a copy of input from textAt on; see substring
+	textAt  int
 	strings slab[string]
 	ints    slab[int]
 	dates   slab[Date]
@@ -274,11 +287,18 @@ func (d *decoder) string(what string) (string, error) {
 // substring returns data[i:j] as a string. The strings of a document share
 // one copy of its text, made when the first is read: one allocation in
 // place of one for each string, which would cost more than the decoding.
+// With a window, the copy is of the window from i on, and a string past it
+// starts the next.
 func (d *decoder) substring(i, j int) string {
-	if d.text == "" {
-		d.text = string(d.data)
+	at, end := d.base+i, d.base+j
+	if d.text == "" || at < d.textAt || end > d.textAt+len(d.text) {
+		stop := len(d.data)
+		if d.window > 0 {
+			stop = min(stop, max(j, i+d.window))
+		}
+		d.text, d.textAt = string(d.data[i:stop]), at
 	}
-	return d.text[i:j]
+	return d.text[at-d.textAt : end-d.textAt]
 }
 
 // date reads a JSON string holding a Date.
@@ -646,7 +666,7 @@ func (d *decoder) syntaxError(context string) error {
 	if c >= utf8.RuneSelf {
 		char = fmt.Sprintf("byte 0x%02x", c)
 	}
-	return &FieldError{Err: fmt.Errorf("invalid character %s %s at offset %d", char, context, d.pos)}
+	return &FieldError{Err: fmt.Errorf("invalid character %s %s at offset %d", char, context, d.base+d.pos)}
 }
 
 // invalidUTF8 describes the string that starts at start and has an invalid

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/creditsession/plaid"
 )
@@ -220,4 +221,26 @@ func ExampleCreditSessionItemAddResult_String() {
 	// plaid.CreditSessionItemAddResult{PublicToken:plaid.Ptr("REDACTED"), ItemID:plaid.Ptr("item-1")}
 	// {"level":"INFO","msg":"item added","item":{"public_token":"REDACTED","item_id":"item-1"}}
 	// {"public_token":"public-sandbox-5c224a01","item_id":"item-1"}
+}
+
+// A SessionReader reads sessions one at a time from a response, an
+// array or JSON Lines, as here. A bad session is an error for that session
+// only, with its path, line and link_session_id, and reading goes on.
+func ExampleSessionReader() {
+	in := strings.NewReader(`{"link_session_id":"a"}
+{"link_session_id":"b","session_start_time":"2022-13-01"}
+{"request_id":"r","sessions":[{"link_session_id":"c"}]}
+`)
+	r := plaid.NewSessionReader(in)
+	for s, err := range r.All() {
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%s, request_id %q\n", s.GetLinkSessionID(), r.RequestID())
+	}
+	// Output:
+	// a, request_id ""
+	// plaid: session_start_time: cannot parse "2022-13-01" as Date: month out of range; want YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.fraction] followed by Z or ±hh:mm (line 2, link_session_id "b")
+	// c, request_id "r"
 }

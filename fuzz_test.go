@@ -3,6 +3,8 @@ package plaid
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -36,6 +38,44 @@ func FuzzCreditSession(f *testing.F) {
 	addGoldenSeeds(f, true)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRoundTrip[CreditSession](t, data)
+	})
+}
+
+// FuzzSessionReader checks that for every input that UnmarshalJSON
+// accepts as a response, a SessionReader yields the same sessions and
+// request_id, whether it reads the input whole or in small pieces, and
+// that on any input it ends without panicking.
+func FuzzSessionReader(f *testing.F) {
+	addGoldenSeeds(f, false)
+	f.Add([]byte(`{"request_id":"r","sessions":[{"x":{"a":[1,"\u00e9",null]}},{"link_session_id":"\u0041"}]}`))
+	f.Add([]byte("[{\"link_session_id\":\"a\"}]\n{\"errors\":[]}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		piece := len(data)%13 + 1 // varied, and the same for the same input
+		read := func(in io.Reader) ([]CreditSession, []string, string) {
+			r := NewSessionReader(in)
+			var sessions []CreditSession
+			var errs []string
+			for s, err := range r.All() {
+				if err != nil {
+					errs = append(errs, err.Error())
+					continue
+				}
+				sessions = append(sessions, s)
+			}
+			return sessions, errs, r.RequestID()
+		}
+		whole, wholeErrs, id := read(bytes.NewReader(data))
+		pieces, pieceErrs, pieceID := read(&chunkReader{data: data, n: piece})
+		if !reflect.DeepEqual(whole, pieces) || !reflect.DeepEqual(wholeErrs, pieceErrs) || id != pieceID {
+			t.Fatalf("read whole and in pieces of %d differ on %q:\n%v %q\n%v %q", piece, data, wholeErrs, id, pieceErrs, pieceID)
+		}
+		var want CreditSessionsGetResponse
+		if want.UnmarshalJSON(data) != nil {
+			return
+		}
+		if len(wholeErrs) > 0 || !reflect.DeepEqual(want.Sessions, whole) && len(want.Sessions)+len(whole) > 0 || want.RequestID != id {
+			t.Fatalf("UnmarshalJSON and SessionReader differ on %q:\n%#v\n%#v %q", data, want.Sessions, whole, wholeErrs)
+		}
 	})
 }
 
