@@ -67,10 +67,10 @@ type SessionReader struct {
 type position uint8
 
 const (
-	atTop        position = iota // between top-level values
-	inArray                      // in a top-level array of sessions
-	inObject                     // in a top-level object
-	inSessions                   // in the sessions of a top-level object
+	atTop      position = iota // between top-level values
+	inArray                    // in a top-level array of sessions
+	inObject                   // in a top-level object
+	inSessions                 // in the sessions of a top-level object
 )
 
 // objectSeen is what a SessionReader keeps of a top-level object: the
