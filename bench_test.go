@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -211,6 +212,8 @@ func BenchmarkRatio(b *testing.B) {
 			{"decode-unmarshal", func() error { var v CreditSessionsGetResponse; return json.Unmarshal(data, &v) }, naiveDecode},
 			{"encode-direct", func() error { _, err := v.MarshalJSON(); return err }, naiveEncode},
 			{"encode-marshal", func() error { _, err := json.Marshal(v); return err }, func() error { _, err := json.Marshal(floor); return err }},
+			{"encode-marshal-vs-naive", func() error { _, err := json.Marshal(v); return err }, naiveEncode},
+			{"reader-vs-direct", func() error { return readSessions(data) }, func() error { var v CreditSessionsGetResponse; return v.UnmarshalJSON(data) }},
 		}
 		for _, path := range paths {
 			b.Run("size="+size.name+"/path="+path.name, func(b *testing.B) {
@@ -218,6 +221,17 @@ func BenchmarkRatio(b *testing.B) {
 			})
 		}
 	}
+}
+
+// readSessions reads the sessions of data with a SessionReader, as a
+// program that handles one at a time would, keeping none.
+func readSessions(data []byte) error {
+	for _, err := range NewSessionReader(bytes.NewReader(data)).All() {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func benchRatio(b *testing.B, ours, vs func() error) {
