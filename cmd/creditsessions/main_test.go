@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"os"
@@ -88,14 +90,16 @@ func TestRun(t *testing.T) {
 			wantStatus: 1, wantOut: []string{"-: an array of sessions with 2 sessions"},
 			wantErr: []string{"-: plaid: [1].results.document_income_results.num_paystubs_uploaded: negative count -2"}},
 		{name: "malformed", args: []string{"testdata/malformed.json"}, wantStatus: 1,
+			wantOut: []string{"testdata/malformed.json: a /credit/sessions/get response with 1 session", "1 session, 0 Items added"},
 			wantErr: []string{`testdata/malformed.json: plaid: sessions[1].session_start_time: cannot parse "2022-09-30T24:00:00Z" as Date: hour out of range`}},
 		{name: "syntax error has a path", stdin: strings.NewReader(`{"request_id":"r","sessions":[{"errors":[{"error_code":"X",}]}]}`), wantStatus: 1,
+			wantOut: []string{"-: a /credit/sessions/get response with 0 sessions"},
 			wantErr: []string{"-: plaid: sessions[0].errors[0]: invalid character '}' looking for beginning of object key string at offset 59"}},
-		{name: "array with null", stdin: strings.NewReader(`[{}, null]`), wantStatus: 1,
+		{name: "array with null", stdin: strings.NewReader(`[{}, null]`), wantStatus: 1, wantOut: []string{"-: an array of sessions with 1 session"},
 			wantErr: []string{"-: plaid: [1]: cannot unmarshal null into CreditSession"}},
-		{name: "broken array", stdin: strings.NewReader(`[{}, `), wantStatus: 1,
+		{name: "broken array", stdin: strings.NewReader(`[{}, `), wantStatus: 1, wantOut: []string{"-: an array of sessions with 1 session"},
 			wantErr: []string{"-: plaid: unexpected end of JSON input"}},
-		{name: "not JSON", stdin: strings.NewReader("hello"), wantStatus: 1,
+		{name: "not JSON", stdin: strings.NewReader("hello"), wantStatus: 1, wantOut: []string{"-: JSON with 0 sessions"},
 			wantErr: []string{"-: plaid: invalid character 'h' looking for beginning of value at offset 0"}},
 		{name: "other files go on", args: []string{"missing.json", "testdata/malformed.json", "testdata/session.json"}, wantStatus: 1,
 			wantOut: []string{"testdata/session.json: a single session with 1 session"},
@@ -104,7 +108,28 @@ func TestRun(t *testing.T) {
 		{name: "quiet valid", args: []string{"-q", "testdata/response.json"}, wantStatus: 0},
 		{name: "quiet invalid", args: []string{"-q", "-validate", "testdata/invalid.json"}, wantStatus: 1},
 		{name: "quiet missing", args: []string{"-q", "missing.json"}, wantStatus: 1},
-		{name: "help", args: []string{"-h"}, wantStatus: 0, wantErr: []string{"usage: creditsessions", "Example:", "-validate"}},
+		{name: "JSON Lines, with a bad session", args: []string{"testdata/export.jsonl"}, wantStatus: 1,
+			wantOut: []string{"testdata/export.jsonl: JSON Lines with 4 sessions", "ls-1", "ls-2", "ls-4", "ls-5", "item-4 (ins_4)", "1/2/3/4",
+				"4 sessions, 1 Item added, 2 sessions with errors\n",
+				"sessions by bank income status: APPROVED 1", "sessions by bank employment status: STARTED 1",
+				"sessions by error code: INVALID_CREDENTIALS 2, INSTITUTION_DOWN 1"},
+			wantErr: []string{`testdata/export.jsonl: plaid: sessions[0].session_start_time: cannot parse "not a date" as Date`, `(line 3, link_session_id "ls-3")`}},
+		{name: "JSON Lines validated", args: []string{"-validate", "testdata/export.jsonl"}, wantStatus: 1, wantOut: []string{"JSON Lines with 4 sessions"},
+			wantErr: []string{`testdata/export.jsonl: plaid: results.payroll_income_results[0].num_paystubs_retrieved: negative count -1 (link_session_id "ls-2")`}},
+		{name: "summary only", args: []string{"-summary", "testdata/export.jsonl"}, wantStatus: 1,
+			wantOut: []string{"4 sessions, 1 Item added", "sessions by error code: INVALID_CREDENTIALS 2, INSTITUTION_DOWN 1"}, notOut: []string{"LINK SESSION ID", "ls-1"},
+			wantErr: []string{"(line 3, link_session_id \"ls-3\")"}},
+		{name: "flags after the file", args: []string{"testdata/response.json", "-json"}, wantStatus: 0,
+			wantOut: []string{`"link_session_id": "356dbb28-7f98-44d1-8e6d-e1f2a9b3c4d5"`}, wantErr: []string{"testdata/response.json: a /credit/sessions/get response with 3 sessions"}},
+		{name: "a file called like a flag, after --", args: []string{"-q", "--", "-json"}, wantStatus: 1},
+		{name: "byte-order mark", stdin: strings.NewReader("\ufeff{\"request_id\":\"bom\",\"sessions\":[{\"link_session_id\":\"ls-bom\"}]}"), wantStatus: 0,
+			wantOut: []string{"-: a /credit/sessions/get response with 1 session", "ls-bom", "request_id bom"}},
+		{name: "gzip", stdin: gzipped(t, `[{"link_session_id":"ls-gz"}]`), wantStatus: 0, wantOut: []string{"-: an array of sessions with 1 session", "ls-gz"}},
+		{name: "broken gzip", stdin: strings.NewReader("\x1f\x8b\x08garbage"), wantStatus: 1, wantErr: []string{"-: "}},
+		{name: "-json and -csv", args: []string{"-json", "-csv"}, wantStatus: 2, wantErr: []string{"exclude each other"}},
+		{name: "help", args: []string{"-h"}, wantStatus: 0, wantOut: []string{"usage: creditsessions", "Examples:", "-validate", "bank_income_statuses", "go install"}},
+		{name: "help, long", args: []string{"--help"}, wantStatus: 0, wantOut: []string{"usage: creditsessions"}},
+		{name: "help after a file", args: []string{"testdata/response.json", "-h"}, wantStatus: 0, wantOut: []string{"usage: creditsessions"}},
 		{name: "unknown flag", args: []string{"-x"}, wantStatus: 2, wantErr: []string{"flag provided but not defined: -x", "usage: creditsessions"}},
 	}
 	for _, tt := range tests {
@@ -132,6 +157,34 @@ func TestRun(t *testing.T) {
 	}
 }
 
+// gzipped returns text, gzipped, as a reader.
+func gzipped(t *testing.T, text string) io.Reader {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	_, err := zw.Write([]byte(text))
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return &b
+}
+
+func TestRun_csv(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 1, run([]string{"-csv", "testdata/export.jsonl", "testdata/session.json"}, nil, &stdout, &stderr))
+	records, err := csv.NewReader(&stdout).ReadAll()
+	require.NoError(t, err, "RFC 4180 CSV:\n%s", stdout.String())
+	assert.Equal(t, [][]string{
+		csvHeader,
+		{"ls-1", "2022-10-01T10:00:00Z", "", "APPROVED", "", "", "", "", "", "", "", "INVALID_CREDENTIALS"},
+		{"ls-2", "2022-10-02T10:00:00Z", "", "", "", "-1", "0", "", "", "", "", ""},
+		{"ls-4", "2022-10-04", "item-4:ins_4", "", "STARTED", "", "", "", "", "", "", ""},
+		{"ls-5", "", "", "", "", "", "", "1", "2", "3", "4", "INVALID_CREDENTIALS INSTITUTION_DOWN"},
+		{"ls-single", "2022-09-30", "item-9:ins_9", "", "", "", "", "", "", "", "", ""},
+	}, records, "one header, then a row per session in input order")
+	assert.Contains(t, stderr.String(), `link_session_id "ls-3"`, "the bad session is reported")
+	assert.Contains(t, stderr.String(), "testdata/export.jsonl: JSON Lines with 4 sessions", "notes go to standard error")
+	assert.NotContains(t, stdout.String(), "public-sandbox")
+}
+
 // devNull returns /dev/null opened for reading: a character device, as a
 // terminal is.
 func devNull(t *testing.T) *os.File {
@@ -145,7 +198,7 @@ func TestRun_tableNewestFirst(t *testing.T) {
 	var stdout bytes.Buffer
 	require.Equal(t, 0, run([]string{"testdata/response.json"}, nil, &stdout, io.Discard))
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-	require.Len(t, lines, 6, "a note, a header, three sessions and a summary:\n%s", stdout.String())
+	require.Len(t, lines, 9, "a note, a header, three sessions and a summary of four lines:\n%s", stdout.String())
 	assert.Equal(t, []string{"f1e2d3c4-b5a6-4789-90ab-cdef01234567", "0a1b2c3d-4e5f-4061-8273-948596a7b8c9", "356dbb28-7f98-44d1-8e6d-e1f2a9b3c4d5"},
 		[]string{strings.Fields(lines[2])[0], strings.Fields(lines[3])[0], strings.Fields(lines[4])[0]})
 	assert.Equal(t, strings.Index(lines[1], "STARTED"), strings.Index(lines[2], "2022-10-03"), "columns are aligned")
