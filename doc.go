@@ -6,7 +6,7 @@
 //
 // The types implement the methods of [encoding/json], so json.Unmarshal,
 // json.Marshal and json.NewDecoder work as they do with any struct. They
-// differ from plain structs in five ways.
+// differ from plain structs in six ways.
 //
 // # Nothing is lost
 //
@@ -30,6 +30,13 @@
 // implements error, and leaves the response unchanged: a failed call is
 // never mistaken for a response without sessions. Use [errors.As] to get
 // it from what [encoding/json.Unmarshal] returns, on either JSON engine.
+//
+// # Large inputs
+//
+// A [SessionReader] reads the sessions of a response, an array or JSON
+// Lines from an [io.Reader] one at a time, in memory bounded by the
+// largest session, and reports a bad session as an error for that
+// session only.
 //
 // # Dates keep their text
 //
