@@ -98,11 +98,11 @@ func (r *SessionReader) Read() (CreditSession, error) {
 	if r.err != nil {
 		return CreditSession{}, r.err
 	}
-	s, err, ends := r.next()
-	if ends {
-		r.err = err
+	o := r.next()
+	if o.ends {
+		r.err = o.err
 	}
-	return s, err
+	return o.session, o.err
 }
 
 // All returns an iterator over the sessions that Read returns, for range
@@ -121,14 +121,14 @@ func (r *SessionReader) All() iter.Seq2[CreditSession, error] {
 
 // next reads on to the next session or problem, and reports whether the
 // error it returns ends the stream.
-func (r *SessionReader) next() (CreditSession, error, bool) {
+func (r *SessionReader) next() outcome {
 	for {
 		c, err := r.peek()
 		if err != nil {
 			if err == io.EOF && r.at != atTop {
 				err = r.syntaxError("")
 			}
-			return CreditSession{}, err, true
+			return fatal(err)
 		}
 		switch r.at {
 		case atTop:
@@ -137,19 +137,33 @@ func (r *SessionReader) next() (CreditSession, error, bool) {
 				return r.notSession()
 			}
 		case inArray, inSessions:
-			if done, err := r.nextElement(c); err != nil || !done {
-				if err != nil {
-					return CreditSession{}, err, true
-				}
+			done, err := r.nextElement(c)
+			switch {
+			case err != nil:
+				return fatal(err)
+			case !done:
 				return r.session()
 			}
 		case inObject:
-			if s, err, ends, found := r.member(c); found {
-				return s, err, ends
+			if o := r.member(c); o.found {
+				return o
 			}
 		}
 	}
 }
+
+// An outcome is what reading on gives: a session, a problem, which may
+// end the stream, or nothing yet.
+type outcome struct {
+	session CreditSession
+	err     error
+	ends    bool // err ends the stream
+	found   bool // there is a session or a problem to return
+}
+
+func got(s CreditSession) outcome { return outcome{session: s, found: true} }
+func bad(err error) outcome       { return outcome{err: err, found: true} }
+func fatal(err error) outcome     { return outcome{err: err, ends: true, found: true} }
 
 // startValue starts reading the top-level value that begins with c.
 func (r *SessionReader) startValue(c byte) {
@@ -168,13 +182,13 @@ func (r *SessionReader) startValue(c byte) {
 
 // notSession reads a top-level value that is neither an object nor an
 // array, which is a problem of its own.
-func (r *SessionReader) notSession() (CreditSession, error, bool) {
+func (r *SessionReader) notSession() outcome {
 	raw, err := r.step(func(d *decoder) error { _, err := d.skip(); return err })
 	if err != nil {
-		return CreditSession{}, r.at0(err), true
+		return fatal(r.at0(err))
 	}
 	v := decoder{data: raw}
-	return CreditSession{}, r.inContext(v.typeError("CreditSession"), r.valueLine, ""), false
+	return bad(r.inContext(v.typeError("CreditSession"), r.valueLine, ""))
 }
 
 // nextElement reads what comes before the next element of an array, or
@@ -204,7 +218,7 @@ func (r *SessionReader) nextElement(c byte) (bool, error) {
 }
 
 // session reads the next element of an array as a session.
-func (r *SessionReader) session() (CreditSession, error, bool) {
+func (r *SessionReader) session() outcome {
 	i := r.index
 	r.index++
 	path := func(err error) error {
@@ -221,20 +235,20 @@ func (r *SessionReader) session() (CreditSession, error, bool) {
 		return decodeObject(d, &s, creditSessionSchema)
 	})
 	if err == nil {
-		return s, nil, false
+		return got(s)
 	}
 	if _, serr := r.step(func(d *decoder) error { _, err := d.skip(); return err }); serr != nil {
 		if failed := r.readFailed(nil); failed != nil {
-			return CreditSession{}, failed, true
+			return fatal(failed)
 		}
-		return CreditSession{}, r.inContext(path(serr), line, s.GetLinkSessionID()), true
+		return fatal(r.inContext(path(serr), line, s.GetLinkSessionID()))
 	}
-	return CreditSession{}, r.inContext(path(err), line, s.GetLinkSessionID()), false
+	return bad(r.inContext(path(err), line, s.GetLinkSessionID()))
 }
 
 // member reads the next member of a top-level object, or its end. It
 // reports found when it has a session or a problem to return.
-func (r *SessionReader) member(c byte) (s CreditSession, err error, ends, found bool) {
+func (r *SessionReader) member(c byte) outcome {
 	switch {
 	case c == '}':
 		r.off++
@@ -242,7 +256,7 @@ func (r *SessionReader) member(c byte) (s CreditSession, err error, ends, found 
 		r.at = atTop
 		return r.endObject()
 	case !r.first && c != ',':
-		return s, r.syntaxError("after object key:value pair"), true, true
+		return fatal(r.syntaxError("after object key:value pair"))
 	case !r.first:
 		r.off++
 	}
@@ -254,7 +268,7 @@ func (r *SessionReader) member(c byte) (s CreditSession, err error, ends, found 
 		return err
 	})
 	if err != nil {
-		return s, r.at0(err), true, true
+		return fatal(r.at0(err))
 	}
 	if name == "sessions" {
 		return r.sessionsMember()
@@ -266,7 +280,7 @@ func (r *SessionReader) member(c byte) (s CreditSession, err error, ends, found 
 	o.text = append(o.text, rawName...) // before the next step moves the buffer
 	rawValue, err := r.step(func(d *decoder) error { _, err := d.skip(); return err })
 	if err != nil {
-		return s, r.at0(atMember(memberPath(name), err)), true, true
+		return fatal(r.at0(atMember(memberPath(name), err)))
 	}
 	o.text = append(o.text, rawValue...)
 	switch name {
@@ -279,16 +293,16 @@ func (r *SessionReader) member(c byte) (s CreditSession, err error, ends, found 
 	case "error_code":
 		o.errorCode = true
 	}
-	return s, nil, false, false
+	return outcome{}
 }
 
 // sessionsMember reads the value of the member sessions of a top-level
 // object, which makes it a response: an array, whose elements are read as
 // sessions, or null.
-func (r *SessionReader) sessionsMember() (s CreditSession, err error, ends, found bool) {
+func (r *SessionReader) sessionsMember() outcome {
 	c, err := r.peek()
 	if err != nil {
-		return s, r.syntaxError(""), true, true
+		return fatal(r.syntaxError(""))
 	}
 	dup := r.object.sessions
 	r.object.sessions = true
@@ -296,47 +310,47 @@ func (r *SessionReader) sessionsMember() (s CreditSession, err error, ends, foun
 		r.at, r.first, r.index = inSessions, true, 0
 		r.off++
 		r.depth++
-		return s, nil, false, false
+		return outcome{}
 	}
 	raw, err := r.step(func(d *decoder) error { _, err := d.skip(); return err })
 	if err != nil {
-		return s, r.at0(atMember("sessions", err)), true, true
+		return fatal(r.at0(atMember("sessions", err)))
 	}
 	var problem error
 	switch {
 	case dup:
 		problem = atMember("sessions", ErrDuplicateMember)
 	case string(raw) == "null":
-		return s, nil, false, false
+		return outcome{}
 	default:
 		v := decoder{data: raw}
 		problem = atMember("sessions", v.typeError("[]CreditSession"))
 	}
-	return s, r.inContext(located(problem), r.valueLine, ""), false, true
+	return bad(r.inContext(located(problem), r.valueLine, ""))
 }
 
 // endObject decodes the top-level object just ended, less its sessions:
-// an error body, the rest of a response, or a session. It reports found
-// when it has a session or a problem to return.
-func (r *SessionReader) endObject() (s CreditSession, err error, ends, found bool) {
+// an error body, the rest of a response, or a session.
+func (r *SessionReader) endObject() outcome {
 	o := &r.object
 	o.text = append(o.text, '}')
 	switch {
 	case o.errorType && o.errorCode:
-		err = errorBody(o.text)
+		err := errorBody(o.text)
 		var perr *Error
-		return s, r.inContext(err, r.valueLine, ""), errors.As(err, &perr), true
+		return outcome{err: r.inContext(err, r.valueLine, ""), ends: errors.As(err, &perr), found: true}
 	case o.sessions || o.requestID:
 		var rest CreditSessionsGetResponse
-		if err = unmarshal(o.text, &rest, creditSessionsGetResponseSchema); err != nil {
-			return s, r.inContext(err, r.valueLine, ""), false, true
+		if err := unmarshal(o.text, &rest, creditSessionsGetResponseSchema); err != nil {
+			return bad(r.inContext(err, r.valueLine, ""))
 		}
-		return s, nil, false, false
+		return outcome{}
 	}
-	if err = decodeWhole(o.text, &s); err != nil {
-		return CreditSession{}, r.inContext(err, r.valueLine, s.GetLinkSessionID()), false, true
+	var s CreditSession
+	if err := decodeWhole(o.text, &s); err != nil {
+		return bad(r.inContext(err, r.valueLine, s.GetLinkSessionID()))
 	}
-	return s, nil, false, true
+	return got(s)
 }
 
 // decodeWhole decodes data into s, which after an error holds what was
