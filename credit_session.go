@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"log/slog"
 )
@@ -90,3 +91,33 @@ func (s CreditSession) GoString() string { return goString(s) }
 // LogValue implements the [slog.LogValuer] interface, logging s as JSON
 // with public tokens redacted.
 func (s CreditSession) LogValue() slog.Value { return redactedLogValue(&s, creditSessionSchema) }
+
+// Clone returns a deep copy of s that shares no memory with s, nor
+// with the input s was decoded from, which a decoded value keeps
+// reachable. It returns nil if s is nil.
+func (s *CreditSession) Clone() *CreditSession {
+	if s == nil {
+		return nil
+	}
+	c := new(CreditSession)
+	cloneObject(c, s, creditSessionSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns s as JSON, in a string.
+// A nil *CreditSession is NULL.
+func (s CreditSession) Value() (driver.Value, error) { return jsonValue(s.MarshalJSON()) }
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves s
+// unchanged.
+func (s *CreditSession) Scan(src any) error { return scanJSON(src, s.UnmarshalJSON, "CreditSession") }
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of s, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (s CreditSession) GobEncode() ([]byte, error) { return s.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (s *CreditSession) GobDecode(data []byte) error { return s.UnmarshalJSON(data) }

@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"log/slog"
 )
@@ -86,3 +87,35 @@ func (e CreditSessionError) GoString() string { return goString(e) }
 func (e CreditSessionError) LogValue() slog.Value {
 	return redactedLogValue(&e, creditSessionErrorSchema)
 }
+
+// Clone returns a deep copy of e that shares no memory with e, nor
+// with the input e was decoded from, which a decoded value keeps
+// reachable. It returns nil if e is nil.
+func (e *CreditSessionError) Clone() *CreditSessionError {
+	if e == nil {
+		return nil
+	}
+	c := new(CreditSessionError)
+	cloneObject(c, e, creditSessionErrorSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns e as JSON, in a string.
+// A nil *CreditSessionError is NULL.
+func (e CreditSessionError) Value() (driver.Value, error) { return jsonValue(e.MarshalJSON()) }
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves e
+// unchanged.
+func (e *CreditSessionError) Scan(src any) error {
+	return scanJSON(src, e.UnmarshalJSON, "CreditSessionError")
+}
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of e, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (e CreditSessionError) GobEncode() ([]byte, error) { return e.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (e *CreditSessionError) GobDecode(data []byte) error { return e.UnmarshalJSON(data) }

@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"log/slog"
 )
@@ -101,6 +102,38 @@ func (r CreditSessionResults) LogValue() slog.Value {
 	return redactedLogValue(&r, creditSessionResultsSchema)
 }
 
+// Clone returns a deep copy of r that shares no memory with r, nor
+// with the input r was decoded from, which a decoded value keeps
+// reachable. It returns nil if r is nil.
+func (r *CreditSessionResults) Clone() *CreditSessionResults {
+	if r == nil {
+		return nil
+	}
+	c := new(CreditSessionResults)
+	cloneObject(c, r, creditSessionResultsSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns r as JSON, in a string.
+// A nil *CreditSessionResults is NULL.
+func (r CreditSessionResults) Value() (driver.Value, error) { return jsonValue(r.MarshalJSON()) }
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves r
+// unchanged.
+func (r *CreditSessionResults) Scan(src any) error {
+	return scanJSON(src, r.UnmarshalJSON, "CreditSessionResults")
+}
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of r, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (r CreditSessionResults) GobEncode() ([]byte, error) { return r.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (r *CreditSessionResults) GobDecode(data []byte) error { return r.UnmarshalJSON(data) }
+
 // CreditSessionItemAddResult is an Item added in Link.
 //
 // Its PublicToken is a credential: it can be exchanged for an access
@@ -177,6 +210,38 @@ func (r CreditSessionItemAddResult) GoString() string { return goString(r) }
 func (r CreditSessionItemAddResult) LogValue() slog.Value {
 	return redactedLogValue(&r, creditSessionItemAddResultSchema)
 }
+
+// Clone returns a deep copy of r that shares no memory with r, nor
+// with the input r was decoded from, which a decoded value keeps
+// reachable. It returns nil if r is nil.
+func (r *CreditSessionItemAddResult) Clone() *CreditSessionItemAddResult {
+	if r == nil {
+		return nil
+	}
+	c := new(CreditSessionItemAddResult)
+	cloneObject(c, r, creditSessionItemAddResultSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns r as JSON, in a string.
+// A nil *CreditSessionItemAddResult is NULL.
+func (r CreditSessionItemAddResult) Value() (driver.Value, error) { return jsonValue(r.MarshalJSON()) }
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves r
+// unchanged.
+func (r *CreditSessionItemAddResult) Scan(src any) error {
+	return scanJSON(src, r.UnmarshalJSON, "CreditSessionItemAddResult")
+}
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of r, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (r CreditSessionItemAddResult) GobEncode() ([]byte, error) { return r.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (r *CreditSessionItemAddResult) GobDecode(data []byte) error { return r.UnmarshalJSON(data) }
 
 // CreditSessionBankIncomeStatus is the status of a bank income
 // verification. Plaid may add values: they decode and marshal unchanged,
@@ -280,6 +345,40 @@ func (r CreditSessionBankIncomeResult) GoString() string { return goString(r) }
 func (r CreditSessionBankIncomeResult) LogValue() slog.Value {
 	return redactedLogValue(&r, creditSessionBankIncomeResultSchema)
 }
+
+// Clone returns a deep copy of r that shares no memory with r, nor
+// with the input r was decoded from, which a decoded value keeps
+// reachable. It returns nil if r is nil.
+func (r *CreditSessionBankIncomeResult) Clone() *CreditSessionBankIncomeResult {
+	if r == nil {
+		return nil
+	}
+	c := new(CreditSessionBankIncomeResult)
+	cloneObject(c, r, creditSessionBankIncomeResultSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns r as JSON, in a string.
+// A nil *CreditSessionBankIncomeResult is NULL.
+func (r CreditSessionBankIncomeResult) Value() (driver.Value, error) {
+	return jsonValue(r.MarshalJSON())
+}
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves r
+// unchanged.
+func (r *CreditSessionBankIncomeResult) Scan(src any) error {
+	return scanJSON(src, r.UnmarshalJSON, "CreditSessionBankIncomeResult")
+}
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of r, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (r CreditSessionBankIncomeResult) GobEncode() ([]byte, error) { return r.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (r *CreditSessionBankIncomeResult) GobDecode(data []byte) error { return r.UnmarshalJSON(data) }
 
 // CreditSessionBankEmploymentStatus is the status of a bank employment
 // verification. Plaid may add values: they decode and marshal unchanged,
@@ -385,6 +484,42 @@ func (r CreditSessionBankEmploymentResult) LogValue() slog.Value {
 	return redactedLogValue(&r, creditSessionBankEmploymentResultSchema)
 }
 
+// Clone returns a deep copy of r that shares no memory with r, nor
+// with the input r was decoded from, which a decoded value keeps
+// reachable. It returns nil if r is nil.
+func (r *CreditSessionBankEmploymentResult) Clone() *CreditSessionBankEmploymentResult {
+	if r == nil {
+		return nil
+	}
+	c := new(CreditSessionBankEmploymentResult)
+	cloneObject(c, r, creditSessionBankEmploymentResultSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns r as JSON, in a string.
+// A nil *CreditSessionBankEmploymentResult is NULL.
+func (r CreditSessionBankEmploymentResult) Value() (driver.Value, error) {
+	return jsonValue(r.MarshalJSON())
+}
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves r
+// unchanged.
+func (r *CreditSessionBankEmploymentResult) Scan(src any) error {
+	return scanJSON(src, r.UnmarshalJSON, "CreditSessionBankEmploymentResult")
+}
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of r, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (r CreditSessionBankEmploymentResult) GobEncode() ([]byte, error) { return r.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (r *CreditSessionBankEmploymentResult) GobDecode(data []byte) error {
+	return r.UnmarshalJSON(data)
+}
+
 // CreditSessionPayrollIncomeResult is a digital payroll income verification
 // in Link.
 type CreditSessionPayrollIncomeResult struct {
@@ -468,6 +603,40 @@ func (r CreditSessionPayrollIncomeResult) LogValue() slog.Value {
 	return redactedLogValue(&r, creditSessionPayrollIncomeResultSchema)
 }
 
+// Clone returns a deep copy of r that shares no memory with r, nor
+// with the input r was decoded from, which a decoded value keeps
+// reachable. It returns nil if r is nil.
+func (r *CreditSessionPayrollIncomeResult) Clone() *CreditSessionPayrollIncomeResult {
+	if r == nil {
+		return nil
+	}
+	c := new(CreditSessionPayrollIncomeResult)
+	cloneObject(c, r, creditSessionPayrollIncomeResultSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns r as JSON, in a string.
+// A nil *CreditSessionPayrollIncomeResult is NULL.
+func (r CreditSessionPayrollIncomeResult) Value() (driver.Value, error) {
+	return jsonValue(r.MarshalJSON())
+}
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves r
+// unchanged.
+func (r *CreditSessionPayrollIncomeResult) Scan(src any) error {
+	return scanJSON(src, r.UnmarshalJSON, "CreditSessionPayrollIncomeResult")
+}
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of r, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (r CreditSessionPayrollIncomeResult) GobEncode() ([]byte, error) { return r.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (r *CreditSessionPayrollIncomeResult) GobDecode(data []byte) error { return r.UnmarshalJSON(data) }
+
 // CreditSessionDocumentIncomeResult is a document income verification in
 // Link: how many documents of each kind the user uploaded. All four counts
 // are required members.
@@ -518,4 +687,40 @@ func (r CreditSessionDocumentIncomeResult) GoString() string { return goString(r
 // LogValue implements the [slog.LogValuer] interface, logging r as JSON.
 func (r CreditSessionDocumentIncomeResult) LogValue() slog.Value {
 	return redactedLogValue(&r, creditSessionDocumentIncomeResultSchema)
+}
+
+// Clone returns a deep copy of r that shares no memory with r, nor
+// with the input r was decoded from, which a decoded value keeps
+// reachable. It returns nil if r is nil.
+func (r *CreditSessionDocumentIncomeResult) Clone() *CreditSessionDocumentIncomeResult {
+	if r == nil {
+		return nil
+	}
+	c := new(CreditSessionDocumentIncomeResult)
+	cloneObject(c, r, creditSessionDocumentIncomeResultSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns r as JSON, in a string.
+// A nil *CreditSessionDocumentIncomeResult is NULL.
+func (r CreditSessionDocumentIncomeResult) Value() (driver.Value, error) {
+	return jsonValue(r.MarshalJSON())
+}
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves r
+// unchanged.
+func (r *CreditSessionDocumentIncomeResult) Scan(src any) error {
+	return scanJSON(src, r.UnmarshalJSON, "CreditSessionDocumentIncomeResult")
+}
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of r, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (r CreditSessionDocumentIncomeResult) GobEncode() ([]byte, error) { return r.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (r *CreditSessionDocumentIncomeResult) GobDecode(data []byte) error {
+	return r.UnmarshalJSON(data)
 }

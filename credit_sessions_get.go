@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"log/slog"
 )
@@ -77,6 +78,38 @@ func (r CreditSessionsGetRequest) GoString() string { return goString(r) }
 func (r CreditSessionsGetRequest) LogValue() slog.Value {
 	return redactedLogValue(&r, creditSessionsGetRequestSchema)
 }
+
+// Clone returns a deep copy of r that shares no memory with r, nor
+// with the input r was decoded from, which a decoded value keeps
+// reachable. It returns nil if r is nil.
+func (r *CreditSessionsGetRequest) Clone() *CreditSessionsGetRequest {
+	if r == nil {
+		return nil
+	}
+	c := new(CreditSessionsGetRequest)
+	cloneObject(c, r, creditSessionsGetRequestSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns r as JSON, in a string.
+// A nil *CreditSessionsGetRequest is NULL.
+func (r CreditSessionsGetRequest) Value() (driver.Value, error) { return jsonValue(r.MarshalJSON()) }
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves r
+// unchanged.
+func (r *CreditSessionsGetRequest) Scan(src any) error {
+	return scanJSON(src, r.UnmarshalJSON, "CreditSessionsGetRequest")
+}
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of r, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (r CreditSessionsGetRequest) GobEncode() ([]byte, error) { return r.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (r *CreditSessionsGetRequest) GobDecode(data []byte) error { return r.UnmarshalJSON(data) }
 
 // CreditSessionsGetResponse is the body of a /credit/sessions/get response.
 type CreditSessionsGetResponse struct {
@@ -168,3 +201,35 @@ func (r CreditSessionsGetResponse) GoString() string { return goString(r) }
 func (r CreditSessionsGetResponse) LogValue() slog.Value {
 	return redactedLogValue(&r, creditSessionsGetResponseSchema)
 }
+
+// Clone returns a deep copy of r that shares no memory with r, nor
+// with the input r was decoded from, which a decoded value keeps
+// reachable. It returns nil if r is nil.
+func (r *CreditSessionsGetResponse) Clone() *CreditSessionsGetResponse {
+	if r == nil {
+		return nil
+	}
+	c := new(CreditSessionsGetResponse)
+	cloneObject(c, r, creditSessionsGetResponseSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns r as JSON, in a string.
+// A nil *CreditSessionsGetResponse is NULL.
+func (r CreditSessionsGetResponse) Value() (driver.Value, error) { return jsonValue(r.MarshalJSON()) }
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves r
+// unchanged.
+func (r *CreditSessionsGetResponse) Scan(src any) error {
+	return scanJSON(src, r.UnmarshalJSON, "CreditSessionsGetResponse")
+}
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of r, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (r CreditSessionsGetResponse) GobEncode() ([]byte, error) { return r.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (r *CreditSessionsGetResponse) GobDecode(data []byte) error { return r.UnmarshalJSON(data) }

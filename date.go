@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -417,4 +418,58 @@ func (d Date) appendTo(b []byte) []byte {
 // append2 appends n, from 0 to 99, as two digits.
 func append2(b []byte, n int) []byte {
 	return append(b, byte('0'+n/10), byte('0'+n%10))
+}
+
+// Value implements the [database/sql/driver.Valuer] interface. The zero
+// Date is NULL; any other is its exact text, as a string, which a text
+// column keeps as it is and PostgreSQL's timestamptz and date columns
+// parse.
+func (d Date) Value() (driver.Value, error) {
+	if d.kind == noDate {
+		return nil, nil
+	}
+	b, err := d.MarshalText()
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
+}
+
+// Scan implements the [database/sql.Scanner] interface. It accepts a
+// string or []byte in a form that [ParseDate] accepts, keeping its exact
+// text; a [time.Time], as a date-time in RFC 3339 with as many fraction
+// digits as it needs (see [NewDateTime]); and NULL, as the zero Date.
+func (d *Date) Scan(src any) error {
+	switch src := src.(type) {
+	case nil:
+		*d = Date{}
+		return nil
+	case string:
+		return d.UnmarshalText([]byte(src))
+	case []byte:
+		return d.UnmarshalText(src)
+	case time.Time:
+		*d = NewDateTime(src)
+		return nil
+	}
+	return &FieldError{Err: fmt.Errorf("cannot scan %T into Date", src)}
+}
+
+// MarshalBinary implements the [encoding.BinaryMarshaler] interface, for
+// encoding/gob, with the exact text of d. The zero Date is no bytes.
+func (d Date) MarshalBinary() ([]byte, error) {
+	if d.kind == noDate {
+		return []byte{}, nil
+	}
+	return d.MarshalText()
+}
+
+// UnmarshalBinary implements the [encoding.BinaryUnmarshaler] interface.
+// No bytes is the zero Date.
+func (d *Date) UnmarshalBinary(data []byte) error {
+	if len(data) == 0 {
+		*d = Date{}
+		return nil
+	}
+	return d.UnmarshalText(data)
 }

@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"database/sql/driver"
 	"encoding/json"
 	"log/slog"
 	"strings"
@@ -243,3 +244,33 @@ func (e Error) GoString() string { return goString(e) }
 
 // LogValue implements the [slog.LogValuer] interface, logging e as JSON.
 func (e Error) LogValue() slog.Value { return redactedLogValue(&e, errorSchema) }
+
+// Clone returns a deep copy of e that shares no memory with e, nor
+// with the input e was decoded from, which a decoded value keeps
+// reachable. It returns nil if e is nil.
+func (e *Error) Clone() *Error {
+	if e == nil {
+		return nil
+	}
+	c := new(Error)
+	cloneObject(c, e, errorSchema)
+	return c
+}
+
+// Value implements the [database/sql/driver.Valuer] interface, for a
+// JSON column (jsonb, json or text): it returns e as JSON, in a string.
+// A nil *Error is NULL.
+func (e Error) Value() (driver.Value, error) { return jsonValue(e.MarshalJSON()) }
+
+// Scan implements the [database/sql.Scanner] interface: it decodes JSON
+// from a string or []byte as UnmarshalJSON does. NULL leaves e
+// unchanged.
+func (e *Error) Scan(src any) error { return scanJSON(src, e.UnmarshalJSON, "Error") }
+
+// GobEncode implements the [encoding/gob.GobEncoder] interface with the
+// JSON of e, which gob, left to itself, would not carry exactly: it
+// drops a pointer to "" or 0, and an empty slice.
+func (e Error) GobEncode() ([]byte, error) { return e.MarshalJSON() }
+
+// GobDecode implements the [encoding/gob.GobDecoder] interface.
+func (e *Error) GobDecode(data []byte) error { return e.UnmarshalJSON(data) }

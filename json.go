@@ -2,8 +2,10 @@ package plaid
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 )
 
 // This file holds the entry points of the JSON machinery that every type
@@ -107,4 +109,22 @@ func sortedUnknownMembers[T any](v *T, s *schema[T]) []string {
 	paths := unknownMembers(v, s, "", nil)
 	slices.Sort(paths)
 	return paths
+}
+
+// cloneObject makes dst a deep copy of src, which shares no memory with
+// it: every string, slice, map and pointer is copied.
+func cloneObject[T any](dst, src *T, s *schema[T]) {
+	*dst = *src
+	for i := range s.fields {
+		if f := &s.fields[i]; f.clone != nil {
+			f.clone(dst, src)
+		}
+	}
+	if extra := *s.extra.in(src); extra != nil {
+		c := make(map[string]json.RawMessage, len(extra))
+		for name, raw := range extra {
+			c[strings.Clone(name)] = bytes.Clone(raw)
+		}
+		*s.extra.in(dst) = c
+	}
 }

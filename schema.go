@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync/atomic"
 )
 
@@ -41,6 +42,7 @@ type field[T any] struct {
 	encode   func([]byte, *T, bool) ([]byte, error) // appends the member if present; the bool is redact
 	validate func(*T) []error                       // checks what decoding cannot; may be nil
 	unknown  func(*T, string, []string) []string    // appends the paths of unknown members below; may be nil
+	clone    func(dst, src *T)                      // copies what the member refers to; nil if nothing
 }
 
 // maxMembers is how many known members a schema may have: decodeObject
@@ -185,6 +187,11 @@ func optString[T any](name string, p func(*T) **string) field[T] {
 			}
 			return appendString(appendKey(b, &key), *s), nil
 		},
+		clone: func(dst, src *T) {
+			if p := *at.in(src); p != nil {
+				*at.in(dst) = Ptr(strings.Clone(*p))
+			}
+		},
 	}
 }
 
@@ -202,6 +209,7 @@ func reqString[T any](name string, p func(*T) *string) field[T] {
 			return appendString(appendKey(b, &key), *at.in(v)), nil
 		},
 		validate: func(v *T) []error { return check(*at.in(v) != "", ErrEmpty, "must not be empty") },
+		clone:    func(dst, src *T) { *at.in(dst) = strings.Clone(*at.in(src)) },
 	}
 }
 
@@ -226,6 +234,7 @@ func optInt[T any](name string, p func(*T) **int) field[T] {
 			n := *at.in(v)
 			return check(n == nil || *n >= 0, ErrNegativeCount, "negative count %d", deref(n))
 		},
+		clone: clonePointer(at),
 	}
 }
 
@@ -281,6 +290,15 @@ func stringArray[T any](name string, p func(*T) *[]string) field[T] {
 			}
 			return append(b, ']'), nil
 		},
+		clone: func(dst, src *T) {
+			if elems := *at.in(src); elems != nil {
+				c := make([]string, len(elems))
+				for i := range elems {
+					c[i] = strings.Clone(elems[i])
+				}
+				*at.in(dst) = c
+			}
+		},
 	}
 }
 
@@ -300,6 +318,7 @@ func optDate[T any](name string, p func(*T) **Date) field[T] {
 			}
 			return b, nil
 		},
+		clone: clonePointer(at),
 	}
 }
 
@@ -335,6 +354,11 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 			}
 			return nil
 		},
+		clone: func(dst, src *T) {
+			if p := *at.in(src); p != nil {
+				*at.in(dst) = Ptr(E(strings.Clone(string(*p))))
+			}
+		},
 	}
 }
 
@@ -360,6 +384,7 @@ func reqEnum[T any, E enum](name string, p func(*T) *E) field[T] {
 			}
 			return check(false, ErrEmpty, "must not be empty")
 		},
+		clone: func(dst, src *T) { *at.in(dst) = E(strings.Clone(string(*at.in(src)))) },
 	}
 }
 
@@ -396,6 +421,13 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 				return unknownMembers(u, s, path, paths)
 			}
 			return paths
+		},
+		clone: func(dst, src *T) {
+			if u := *at.in(src); u != nil {
+				c := new(U)
+				cloneObject(c, u, s)
+				*at.in(dst) = c
+			}
 		},
 	}
 }
@@ -434,6 +466,25 @@ func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 			}
 			return paths
 		},
+		clone: func(dst, src *T) {
+			if elems := *at.in(src); elems != nil {
+				c := make([]U, len(elems))
+				for i := range elems {
+					cloneObject(&c[i], &elems[i], s)
+				}
+				*at.in(dst) = c
+			}
+		},
+	}
+}
+
+// clonePointer returns the clone function of an optional member whose
+// value refers to nothing.
+func clonePointer[T, F any](at offset[T, *F]) func(dst, src *T) {
+	return func(dst, src *T) {
+		if p := *at.in(src); p != nil {
+			*at.in(dst) = Ptr(*p)
+		}
 	}
 }
 

@@ -2,6 +2,9 @@ package plaid
 
 import (
 	"bytes"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -9,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -80,6 +84,9 @@ func TestTypes(t *testing.T) {
 			checkGetters(t, ptr)
 			checkValidateZero(t, reflect.New(rv.Type()))
 			checkUnknownMembers(t, ptr)
+			checkClone(t, ptr)
+			checkSQL(t, v, ptr.Interface())
+			checkGob(t, v)
 		})
 	}
 }
@@ -200,3 +207,98 @@ func checkUnknownMembers(t *testing.T, ptr reflect.Value) {
 		assert.Contains(t, got, name)
 	}
 }
+
+// checkClone checks that Clone gives nil for nil, and for ptr an equal
+// value that shares no memory with it.
+func checkClone(t *testing.T, ptr reflect.Value) {
+	clone := ptr.MethodByName("Clone")
+	assert.True(t, clone.Call([]reflect.Value{})[0].IsValid())
+	assert.True(t, reflect.Zero(ptr.Type()).MethodByName("Clone").Call(nil)[0].IsNil(), "Clone of nil is nil")
+	c := clone.Call(nil)[0]
+	assert.Equal(t, ptr.Interface(), c.Interface(), "Clone is equal")
+	assertNothingShared(t, ptr.Elem(), c.Elem(), ptr.Elem().Type().Name())
+}
+
+// assertNothingShared checks that no string, slice, map or pointer of a is
+// the same memory as the one at its place in b.
+func assertNothingShared(t *testing.T, a, b reflect.Value, path string) {
+	switch a.Kind() {
+	case reflect.String:
+		if a.Len() > 0 {
+			assert.NotEqual(t, stringAddr(a.String()), stringAddr(b.String()), "%s shares its string", path)
+		}
+	case reflect.Pointer:
+		if !a.IsNil() {
+			assert.NotEqual(t, a.Pointer(), b.Pointer(), "%s shares its pointer", path)
+			assertNothingShared(t, a.Elem(), b.Elem(), path)
+		}
+	case reflect.Slice:
+		if a.Cap() > 0 {
+			assert.NotEqual(t, a.Pointer(), b.Pointer(), "%s shares its array", path)
+		}
+		for i := range a.Len() {
+			assertNothingShared(t, a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+	case reflect.Map:
+		if !a.IsNil() {
+			assert.NotEqual(t, a.Pointer(), b.Pointer(), "%s shares its map", path)
+		}
+		for _, k := range a.MapKeys() {
+			assertNothingShared(t, a.MapIndex(k), b.MapIndex(k), path+"."+k.String())
+		}
+		keysA, keysB := a.MapKeys(), b.MapKeys()
+		for _, ka := range keysA {
+			for _, kb := range keysB {
+				if ka.String() == kb.String() && ka.Len() > 0 {
+					assert.NotEqual(t, stringAddr(ka.String()), stringAddr(kb.String()), "%s shares its key %s", path, ka)
+				}
+			}
+		}
+	case reflect.Struct:
+		if a.Type() == reflect.TypeFor[Date]() {
+			return // a value, with nothing to share
+		}
+		for i := range a.NumField() {
+			assertNothingShared(t, a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name)
+		}
+	}
+}
+
+// checkSQL checks that Value gives the JSON as a string, and NULL for a
+// nil pointer, and that Scan decodes it back from a string or []byte,
+// leaves the value alone for NULL and says which type it cannot use.
+func checkSQL(t *testing.T, v, ptr any) {
+	value, err := driver.DefaultParameterConverter.ConvertValue(v)
+	require.NoError(t, err)
+	wire, err := v.(json.Marshaler).MarshalJSON()
+	require.NoError(t, err)
+	assert.Equal(t, string(wire), value, "Value is the JSON, as a string")
+	null, err := driver.DefaultParameterConverter.ConvertValue(reflect.Zero(reflect.TypeOf(ptr)).Interface())
+	require.NoError(t, err)
+	assert.Nil(t, null, "a nil pointer is NULL")
+
+	for _, src := range []any{value, wire} {
+		scanned := reflect.New(reflect.TypeOf(v))
+		require.NoError(t, scanned.Interface().(sql.Scanner).Scan(src))
+		assert.Equal(t, v, scanned.Elem().Interface(), "Scan(%T)", src)
+	}
+	kept := reflect.New(reflect.TypeOf(v))
+	kept.Elem().Set(reflect.ValueOf(v))
+	require.NoError(t, kept.Interface().(sql.Scanner).Scan(nil))
+	assert.Equal(t, v, kept.Elem().Interface(), "NULL leaves the value unchanged")
+	err = kept.Interface().(sql.Scanner).Scan(42)
+	assert.EqualError(t, err, "plaid: cannot scan int into "+reflect.TypeOf(v).Name())
+}
+
+// checkGob checks that gob carries v as exactly as JSON does.
+func checkGob(t *testing.T, v any) {
+	var buf bytes.Buffer
+	require.NoError(t, gob.NewEncoder(&buf).Encode(v))
+	back := reflect.New(reflect.TypeOf(v))
+	require.NoError(t, gob.NewDecoder(&buf).DecodeValue(back))
+	assert.Equal(t, v, back.Elem().Interface(), "gob round trip")
+}
+
+// stringAddr returns where the bytes of s are, as a number, which assert
+// compares as it is, where it would compare pointers by what they point to.
+func stringAddr(s string) uintptr { return uintptr(unsafe.Pointer(unsafe.StringData(s))) }
