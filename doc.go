@@ -74,6 +74,10 @@
 // Calling UnmarshalJSON and MarshalJSON directly skips the extra passes
 // that encoding/json makes over the input and output of such methods.
 // The strings of a decoded value share one copy of the input, which costs
-// one allocation in place of one per string; a string kept alone from a
-// large document keeps that copy alive, so keep [strings.Clone] of it.
+// one allocation in place of one per string. So a value kept from a large
+// document, even one string of it, keeps that whole copy reachable: keep
+// the value's Clone (such as [CreditSession.Clone]), which shares nothing
+// with the input, or [strings.Clone] of a string. Every struct type is
+// also a database/sql value, stored as a JSON document, and a gob value;
+// [Date] is stored as its text.
 package plaid
