@@ -6,7 +6,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -44,26 +43,53 @@ func appendObject[T any](b []byte, v *T, s *schema[T], redact bool) ([]byte, err
 }
 
 func appendExtra[T any](b []byte, extra map[string]json.RawMessage, s *schema[T]) ([]byte, error) {
-	type member struct {
-		name string
-		raw  json.RawMessage
-	}
-	var few [4]member // most objects have few unknown members
-	members := few[:0]
-	for name, raw := range extra {
-		members = append(members, member{name, raw})
-	}
-	slices.SortFunc(members, func(a, b member) int { return strings.Compare(a.name, b.name) })
-	for _, m := range members {
-		if s.index([]byte(m.name)) >= 0 {
-			return b, atMember(memberPath(m.name), errors.New("member is known and cannot also be in Extra"))
+	// Members are written sorted by name. A few names are sorted in an
+	// array on the stack; more are taken in turn, each the least name
+	// after the one before, which costs a pass over the map for each but
+	// no allocation, so that MarshalJSON allocates only its result,
+	// whatever Extra holds.
+	var few [8]string
+	if len(extra) <= len(few) {
+		names := few[:0]
+		for name := range extra {
+			names = append(names, name)
 		}
-		// An unknown name needs escaping, so its key is made here.
-		b = append(appendString(append(b, ','), m.name), ':')
+		slices.Sort(names)
+		for _, name := range names {
+			var err error
+			if b, err = appendExtraMember(b, name, extra[name], s); err != nil {
+				return b, err
+			}
+		}
+		return b, nil
+	}
+	prev := ""
+	for i := range len(extra) {
+		next, found := "", false
+		for name := range extra {
+			if (i == 0 || name > prev) && (!found || name < next) {
+				next, found = name, true
+			}
+		}
 		var err error
-		if b, err = appendCompact(b, m.raw); err != nil {
-			return b, atMember(memberPath(m.name), err)
+		if b, err = appendExtraMember(b, next, extra[next], s); err != nil {
+			return b, err
 		}
+		prev = next
+	}
+	return b, nil
+}
+
+// appendExtraMember appends the unknown member name with its value raw.
+func appendExtraMember[T any](b []byte, name string, raw json.RawMessage, s *schema[T]) ([]byte, error) {
+	if s.index([]byte(name)) >= 0 {
+		return b, atMember(memberPath(name), errors.New("member is known and cannot also be in Extra"))
+	}
+	// An unknown name needs escaping, so its key is made here.
+	b = append(appendString(append(b, ','), name), ':')
+	b, err := appendCompact(b, raw)
+	if err != nil {
+		return b, atMember(memberPath(name), err)
 	}
 	return b, nil
 }
