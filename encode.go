@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -44,41 +45,49 @@ func appendObject[T any](b []byte, v *T, s *schema[T], redact bool) ([]byte, err
 
 func appendExtra[T any](b []byte, extra map[string]json.RawMessage, s *schema[T]) ([]byte, error) {
 	// Members are written sorted by name. A few names are sorted in an
-	// array on the stack; more are taken in turn, each the least name
-	// after the one before, which costs a pass over the map for each but
-	// no allocation, so that MarshalJSON allocates only its result,
-	// whatever Extra holds.
-	var few [8]string
-	if len(extra) <= len(few) {
-		names := few[:0]
-		for name := range extra {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		for _, name := range names {
-			var err error
-			if b, err = appendExtraMember(b, name, extra[name], s); err != nil {
-				return b, err
-			}
-		}
-		return b, nil
+	// array on the stack, more in a slice kept in a pool, so that
+	// MarshalJSON allocates only its result, whatever Extra holds.
+	if len(extra) <= 8 {
+		var few [8]string
+		return appendSorted(b, appendNames(few[:0], extra), extra, s)
 	}
-	prev := ""
-	for i := range len(extra) {
-		next, found := "", false
-		for name := range extra {
-			if (i == 0 || name > prev) && (!found || name < next) {
-				next, found = name, true
-			}
-		}
+	pooled := namesPool.Get().(*[]string)
+	names := appendNames((*pooled)[:0], extra)
+	b, err := appendSorted(b, names, extra, s)
+	clear(names) // the pool must not keep the names alive
+	if cap(names) <= maxPooledNames {
+		*pooled = names[:0]
+		namesPool.Put(pooled)
+	}
+	return b, err
+}
+
+// appendNames appends the names of the members of extra to names.
+func appendNames(names []string, extra map[string]json.RawMessage) []string {
+	for name := range extra {
+		names = append(names, name)
+	}
+	return names
+}
+
+// appendSorted sorts names and appends the members of extra they name.
+func appendSorted[T any](b []byte, names []string, extra map[string]json.RawMessage, s *schema[T]) ([]byte, error) {
+	slices.Sort(names)
+	for _, name := range names {
 		var err error
-		if b, err = appendExtraMember(b, next, extra[next], s); err != nil {
+		if b, err = appendExtraMember(b, name, extra[name], s); err != nil {
 			return b, err
 		}
-		prev = next
 	}
 	return b, nil
 }
+
+// namesPool holds the slices that appendExtra sorts many names in.
+var namesPool = sync.Pool{New: func() any { return new([]string) }}
+
+// maxPooledNames bounds the slices namesPool keeps, so that one object with
+// very many unknown members does not keep a large slice alive.
+const maxPooledNames = 1024
 
 // appendExtraMember appends the unknown member name with its value raw.
 func appendExtraMember[T any](b []byte, name string, raw json.RawMessage, s *schema[T]) ([]byte, error) {
