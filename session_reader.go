@@ -134,7 +134,9 @@ func (r *SessionReader) next() outcome {
 		case atTop:
 			r.startValue(c)
 			if c != '[' && c != '{' {
-				return r.notSession()
+				if o := r.notSession(); o.found {
+					return o
+				}
 			}
 		case inArray, inSessions:
 			done, err := r.nextElement(c)
@@ -181,11 +183,15 @@ func (r *SessionReader) startValue(c byte) {
 }
 
 // notSession reads a top-level value that is neither an object nor an
-// array, which is a problem of its own.
+// array, which is a problem of its own; but null, like null passed to
+// UnmarshalJSON, holds nothing and is no problem.
 func (r *SessionReader) notSession() outcome {
 	raw, err := r.step(func(d *decoder) error { _, err := d.skip(); return err })
 	if err != nil {
 		return fatal(r.at0(err))
+	}
+	if string(raw) == "null" {
+		return outcome{}
 	}
 	v := decoder{data: raw}
 	return bad(r.inContext(v.typeError("CreditSession"), r.valueLine, ""))
@@ -415,8 +421,10 @@ func (r *SessionReader) fill(greedy bool) bool {
 		r.buf, r.base, r.off = r.buf[:n], r.base+r.off, 0
 	}
 	had := len(r.buf)
-	if cap(r.buf)-had < max(had, 512) {
-		r.buf = slices.Grow(r.buf, max(readerBuffer, had))
+	if cap(r.buf) < readerBuffer || cap(r.buf)-had < max(had, 512) {
+		// The buffer starts small, for a small input, and doubles up to
+		// readerBuffer, and past it only to hold one large value.
+		r.buf = slices.Grow(r.buf, max(min(2*cap(r.buf), readerBuffer), had, 4<<10))
 	}
 	for {
 		n, err := r.r.Read(r.buf[len(r.buf):cap(r.buf)])

@@ -110,6 +110,7 @@ func TestSessionReader(t *testing.T) {
 			want: []string{"a", "error: plaid: x: duplicate member name (line 1)", "b"}},
 		{name: "no request_id", in: `{"sessions":[{"link_session_id":"a"}]}`,
 			want: []string{"a", "error: plaid: request_id: missing required member (line 1)"}},
+		{name: "null, as UnmarshalJSON takes it, holds nothing", in: "null\n{\"link_session_id\":\"a\"}\nnull", want: []string{"a"}},
 		{name: "empty input"},
 		{name: "white space only", in: " \n\t\r\n "},
 		{name: "error body", in: "{\"link_session_id\":\"a\"}\n{\"error_type\":\"API_ERROR\",\"error_code\":\"INTERNAL_SERVER_ERROR\",\"error_message\":\"m\",\"request_id\":\"q\"}\n{\"link_session_id\":\"c\"}",
