@@ -421,10 +421,8 @@ func (r *SessionReader) fill(greedy bool) bool {
 		r.buf, r.base, r.off = r.buf[:n], r.base+r.off, 0
 	}
 	had := len(r.buf)
-	if cap(r.buf) < readerBuffer || cap(r.buf)-had < max(had, 512) {
-		// The buffer starts small, for a small input, and doubles up to
-		// readerBuffer, and past it only to hold one large value.
-		r.buf = slices.Grow(r.buf, max(min(2*cap(r.buf), readerBuffer), had, 4<<10))
+	if cap(r.buf)-had < max(had, 512) {
+		r.buf = slices.Grow(r.buf, max(r.size(), had))
 	}
 	for {
 		n, err := r.r.Read(r.buf[len(r.buf):cap(r.buf)])
@@ -438,6 +436,16 @@ func (r *SessionReader) fill(greedy bool) bool {
 		}
 	}
 	return len(r.buf) > had
+}
+
+// size returns how large the buffer is to be: readerBuffer, or less when
+// the input says it is shorter, as a bytes.Reader or strings.Reader does,
+// so that a small input does not pay for a large buffer.
+func (r *SessionReader) size() int {
+	if l, ok := r.r.(interface{ Len() int }); ok && r.base == 0 {
+		return min(readerBuffer, l.Len()+margin)
+	}
+	return readerBuffer
 }
 
 // syntaxError describes the byte that peek stopped at, or the end of the
