@@ -334,7 +334,7 @@ func newRow(s *plaid.CreditSession) row {
 		cell(list(r.GetItemAddResults(), itemAdded, ", ")),
 		cell(list(r.GetBankIncomeResults(), (*plaid.CreditSessionBankIncomeResult).GetStatus, ", ")),
 		cell(list(r.GetBankEmploymentResults(), (*plaid.CreditSessionBankEmploymentResult).GetStatus, ", ")),
-		dash(payroll(r)), dash(documents(r)), strconv.Itoa(len(s.GetErrors())),
+		dash(strings.Join(payroll(r), "/")), dash(strings.Join(documents(r), "/")), strconv.Itoa(len(s.GetErrors())),
 	}
 	for i := range cells {
 		// A decoded string shares the copy of the input it was read
@@ -364,8 +364,7 @@ func csvRecord(s *plaid.CreditSession) []string {
 		list(r.GetItemAddResults(), func(i *plaid.CreditSessionItemAddResult) string { return i.GetItemID() + ":" + i.GetInstitutionID() }, " "),
 		list(r.GetBankIncomeResults(), (*plaid.CreditSessionBankIncomeResult).GetStatus, " "),
 		list(r.GetBankEmploymentResults(), (*plaid.CreditSessionBankEmploymentResult).GetStatus, " ")}
-	record = append(record, strings.Split(payroll(r)+"/", "/")[:2]...)
-	record = append(record, strings.Split(documents(r)+"///", "/")[:4]...)
+	record = append(append(record, orEmpty(payroll(r), 2)...), orEmpty(documents(r), 4)...)
 	return append(record, list(s.GetErrors(), (*plaid.CreditSessionError).GetErrorCode, " "))
 }
 
@@ -383,27 +382,37 @@ func list[R any, S ~string](results []R, show func(*R) S, sep string) string {
 }
 
 // payroll returns the paystubs and W-2s retrieved, summed over the
-// payroll results, as "P/W", or "" when there are none.
-func payroll(r *plaid.CreditSessionResults) string {
+// payroll results, or nil when there are none.
+func payroll(r *plaid.CreditSessionResults) []string {
 	results := r.GetPayrollIncomeResults()
 	if len(results) == 0 {
-		return ""
+		return nil
 	}
 	paystubs, w2s := 0, 0
 	for i := range results {
 		paystubs += results[i].GetNumPaystubsRetrieved()
 		w2s += results[i].GetNumW2sRetrieved()
 	}
-	return fmt.Sprintf("%d/%d", paystubs, w2s)
+	return []string{strconv.Itoa(paystubs), strconv.Itoa(w2s)}
 }
 
-// documents returns the document counts as "P/W/BS/1099", or "".
-func documents(r *plaid.CreditSessionResults) string {
+// documents returns the counts of documents uploaded: paystubs, W-2s,
+// bank statements and 1099s, or nil without document results.
+func documents(r *plaid.CreditSessionResults) []string {
 	d := r.GetDocumentIncomeResults()
 	if d == nil {
-		return ""
+		return nil
 	}
-	return fmt.Sprintf("%d/%d/%d/%d", d.NumPaystubsUploaded, d.NumW2sUploaded, d.NumBankStatementsUploaded, d.Num1099sUploaded)
+	return []string{strconv.Itoa(d.NumPaystubsUploaded), strconv.Itoa(d.NumW2sUploaded),
+		strconv.Itoa(d.NumBankStatementsUploaded), strconv.Itoa(d.Num1099sUploaded)}
+}
+
+// orEmpty returns counts, or n empty cells when there are none.
+func orEmpty(counts []string, n int) []string {
+	if counts == nil {
+		return make([]string, n)
+	}
+	return counts
 }
 
 func dash(s string) string {
