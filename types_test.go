@@ -212,7 +212,6 @@ func checkUnknownMembers(t *testing.T, ptr reflect.Value) {
 // value that shares no memory with it.
 func checkClone(t *testing.T, ptr reflect.Value) {
 	clone := ptr.MethodByName("Clone")
-	assert.True(t, clone.Call([]reflect.Value{})[0].IsValid())
 	assert.True(t, reflect.Zero(ptr.Type()).MethodByName("Clone").Call(nil)[0].IsNil(), "Clone of nil is nil")
 	c := clone.Call(nil)[0]
 	assert.Equal(t, ptr.Interface(), c.Interface(), "Clone is equal")
