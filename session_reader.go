@@ -353,17 +353,10 @@ func (r *SessionReader) endObject() outcome {
 		return outcome{}
 	}
 	var s CreditSession
-	if err := decodeWhole(o.text, &s); err != nil {
+	if _, err := decodeInto(o.text, &s, creditSessionSchema); err != nil {
 		return bad(r.inContext(err, r.valueLine, s.GetLinkSessionID()))
 	}
 	return got(s)
-}
-
-// decodeWhole decodes data into s, which after an error holds what was
-// read before it.
-func decodeWhole(data []byte, s *CreditSession) error {
-	_, err := decodeInto(data, s, creditSessionSchema)
-	return err
 }
 
 // peek skips white space and returns the next byte, reading more as
