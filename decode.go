@@ -75,9 +75,10 @@ func memberIndex[T any](d *decoder, s *schema[T], next int) (int, []byte, error)
 	return s.index(name), name, nil
 }
 
-// decodeArray reads a JSON array into *p, each element with decode. An
-// empty array gives an empty slice, not nil, so that [] is written back.
-func decodeArray[E any](d *decoder, p *[]E, decode func(*decoder, *E) error) error {
+// decodeArray reads a JSON array into *p, each element with decode, in
+// room that sl hands out. An empty array gives an empty slice, not nil, so
+// that [] is written back.
+func decodeArray[E any](d *decoder, p *[]E, sl *slab[E], decode func(*decoder, *E) error) error {
 	if d.peek() != '[' {
 		return d.typeError("[]" + reflect.TypeFor[E]().Name())
 	}
@@ -86,13 +87,7 @@ func decodeArray[E any](d *decoder, p *[]E, decode func(*decoder, *E) error) err
 	}
 	s := make([]E, 0)
 	for more := d.peek() != ']'; more; {
-		if len(s) == cap(s) {
-			// Start at one element, as most arrays in a response hold one
-			// or two, and double, where append would add a quarter to a
-			// long slice: that copies less and leaves less garbage.
-			s = append(make([]E, 0, 2*cap(s)+1), s...)
-		}
-		s = append(s, *new(E))
+		s = sl.extend(s)
 		if err := decode(d, &s[len(s)-1]); err != nil {
 			return atIndex(len(s)-1, err)
 		}
@@ -102,7 +97,7 @@ func decodeArray[E any](d *decoder, p *[]E, decode func(*decoder, *E) error) err
 		}
 	}
 	d.close()
-	*p = s
+	*p = s[:len(s):len(s)] // an append by the caller must not write over the slab
 	return nil
 }
 
@@ -127,14 +122,16 @@ type decoder struct {
 }
 
 // shared is what the values a decoder makes share: the copy of the input
-// that their strings are slices of, and the blocks their pointers point
-// into. A SessionReader carries it from one session to the next.
+// that their strings are slices of, and the blocks their pointers and
+// slices point into. A SessionReader carries it from one session to the
+// next.
 type shared struct {
 	text    string // a copy of input from textAt on; see substring
 	textAt  int
 	strings slab[string]
 	ints    slab[int]
 	dates   slab[Date]
+	objects []any // a *slab[T] for each schema of T, by the schema's id
 }
 
 // reserve sizes the first blocks of the slabs from the length of the
@@ -147,21 +144,90 @@ func (d *decoder) reserve() {
 	d.dates.next = len(d.data)/1024 + 1
 }
 
-// A slab hands out pointers to values it allocates in blocks. The optional
-// members are pointers, and one allocation each would cost more than the
-// decoding itself.
+// objectSlab returns the slab that d allocates objects of s's type from,
+// sized as the dates are, since a session holds one or two of each kind.
+// It returns nil, which allocates each object by itself, for a document
+// too small to hold many objects of a kind: there the slab and its block
+// would cost more than they save.
+func objectSlab[T any](d *decoder, s *schema[T]) *slab[T] {
+	if len(d.data) < minSlabbed {
+		return nil
+	}
+	if s.id >= len(d.objects) {
+		d.objects = append(d.objects, make([]any, len(schemas)-len(d.objects))...)
+	}
+	sl, ok := d.objects[s.id].(*slab[T])
+	if !ok {
+		sl = &slab[T]{next: len(d.data)/1024 + 1}
+		d.objects[s.id] = sl
+	}
+	return sl
+}
+
+// minSlabbed is the length of the shortest input whose objects come from
+// slabs: about eight sessions.
+const minSlabbed = 8 << 10
+
+// A slab hands out pointers and slices to values it allocates in blocks.
+// The optional members are pointers, and the objects in arrays and below
+// others are many and small: one allocation each would cost more than the
+// decoding itself. What a slab hands out keeps its whole block alive,
+// which is why Clone exists.
 type slab[T any] struct {
-	block []T
+	block []T // handed out up to its length
 	next  int // the size of the next block
 }
 
-func (s *slab[T]) new(v T) *T {
-	if len(s.block) == cap(s.block) {
-		size := min(max(s.next, 8), 1024)
-		s.block, s.next = make([]T, 0, size), 2*size
+// alloc returns a pointer to a new zero T, allocated by itself if s is
+// nil. It writes the zero, though a
+// new block is zero: a SessionReader that decodes a session again starts
+// from the slabs as they were before, and the room beyond their length
+// may hold what the first try wrote.
+func (s *slab[T]) alloc() *T {
+	if s == nil {
+		return new(T)
 	}
-	s.block = append(s.block, v)
+	if len(s.block) == cap(s.block) {
+		s.refill(0)
+	}
+	s.block = append(s.block, *new(T))
 	return &s.block[len(s.block)-1]
+}
+
+func (s *slab[T]) new(v T) *T {
+	p := s.alloc()
+	*p = v
+	return p
+}
+
+// extend returns elems, the last slice the slab handed out, with a zero
+// element added. It grows in place while elems ends where the block does;
+// after a block runs out, or when something was allocated after elems, as
+// the causes of an Error are, the elements are moved to a new block. A nil
+// slab appends, starting with one element, as most arrays in a response
+// hold one or two, and doubling.
+func (s *slab[T]) extend(elems []T) []T {
+	n := len(elems)
+	if s == nil {
+		if n == cap(elems) {
+			elems = append(make([]T, 0, 2*n+1), elems...)
+		}
+		return append(elems, *new(T))
+	}
+	inPlace := n == 0 || len(s.block) > 0 && &s.block[len(s.block)-1] == &elems[n-1]
+	if !inPlace || len(s.block) == cap(s.block) {
+		s.refill(n + 1)
+		s.block = append(s.block, elems...)
+	}
+	s.block = append(s.block, *new(T)) // zero, as alloc says
+	return s.block[len(s.block)-n-1:]
+}
+
+// refill starts a new block with room for at least n values. Blocks grow
+// to 1024 values, and are larger only for a longer array.
+func (s *slab[T]) refill(n int) {
+	size := max(min(max(s.next, 4), 1024), 2*n)
+	s.block, s.next = make([]T, 0, size), 2*size
 }
 
 // peek skips white space and returns the next byte, or 0 at the end.

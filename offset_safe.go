@@ -14,3 +14,10 @@ func offsetOf[T, F any](p func(*T) *F) offset[T, F] { return offset[T, F](p) }
 
 // in returns the address of the field of v that o locates.
 func (o offset[T, F]) in(v *T) *F { return o(v) }
+
+// newEnum returns a pointer to s as an E. The other build takes it from
+// the decoder's slab of strings.
+func newEnum[E enum](d *decoder, s string) *E {
+	e := E(s)
+	return &e
+}

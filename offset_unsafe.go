@@ -25,3 +25,10 @@ func offsetOf[T, F any](p func(*T) *F) offset[T, F] {
 func (o offset[T, F]) in(v *T) *F {
 	return (*F)(unsafe.Add(unsafe.Pointer(v), o))
 }
+
+// newEnum returns a pointer to s as an E, a string type, from the slab
+// that the decoder's strings come from: an enum pointer each would be two
+// of the ten allocations of a session.
+func newEnum[E enum](d *decoder, s string) *E {
+	return (*E)(unsafe.Pointer(d.strings.new(s)))
+}

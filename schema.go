@@ -19,6 +19,7 @@ import (
 // A schema describes how a struct type T is written in JSON.
 type schema[T any] struct {
 	name   string     // the Go type name, for error messages
+	id     int        // its place in schemas, which finds its slab in a decoder
 	fields []field[T] // the known members, in the order they are written
 	extra  offset[T, map[string]json.RawMessage]
 
@@ -82,6 +83,7 @@ func (s *schema[T]) define(name string, extra func(*T) *map[string]json.RawMessa
 			panic(schemaError[T](f.name, "member name appears twice"))
 		}
 	}
+	s.id = len(schemas)
 	schemas = append(schemas, s)
 }
 
@@ -274,7 +276,7 @@ func stringArray[T any](name string, p func(*T) *[]string) field[T] {
 	return field[T]{
 		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
-			return decodeArray(d, at.in(v), decodeElem)
+			return decodeArray(d, at.in(v), &d.strings, decodeElem)
 		},
 		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
 			elems := *at.in(v)
@@ -338,8 +340,7 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
 			s, err := d.string(typeName)
-			e := E(s)
-			*at.in(v) = &e
+			*at.in(v) = newEnum[E](d, s)
 			return err
 		},
 		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
@@ -400,7 +401,7 @@ func optObject[T, U any](name string, p func(*T) **U, s *schema[U]) field[T] {
 	return field[T]{
 		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
-			u := new(U)
+			u := objectSlab(d, s).alloc()
 			*at.in(v) = u
 			return decodeObject(d, u, s)
 		},
@@ -441,7 +442,7 @@ func objects[T, U any](name string, p func(*T) *[]U, s *schema[U]) field[T] {
 	return field[T]{
 		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
-			return decodeArray(d, at.in(v), decodeElem)
+			return decodeArray(d, at.in(v), objectSlab(d, s), decodeElem)
 		},
 		encode: func(b []byte, v *T, redact bool) ([]byte, error) {
 			if u := *at.in(v); u != nil {
