@@ -53,7 +53,9 @@ func TestSlabs(t *testing.T) {
 		{name: "an error with causes of causes", in: errorBody,
 			newValue: func() any { return new(Error) },
 			newPart:  func() any { return new(Error) },
-			parts:    func(any) []string { return []string{strings.Replace(errorBody, strings.Repeat("m", minSlabbed), "m", 1)} },
+			parts: func(any) []string {
+				return []string{strings.Replace(errorBody, strings.Repeat("m", minSlabbed), "m", 1)}
+			},
 			assemble: func(parts []any) any {
 				e := parts[0].(*Error)
 				e.ErrorMessage = strings.Repeat("m", minSlabbed)
