@@ -214,6 +214,10 @@ func BenchmarkRatio(b *testing.B) {
 			{"encode-marshal", func() error { _, err := json.Marshal(v); return err }, func() error { _, err := json.Marshal(floor); return err }},
 			{"encode-marshal-vs-naive", func() error { _, err := json.Marshal(v); return err }, naiveEncode},
 			{"reader-vs-direct", func() error { return readSessions(data) }, func() error { var v CreditSessionsGetResponse; return v.UnmarshalJSON(data) }},
+			// Not a target: our decoder's syntax check alone, building
+			// no values, which bounds from below what a direct decode
+			// can take.
+			{"syntax-vs-naive", func() error { return checkSyntax(data) }, naiveDecode},
 		}
 		for _, path := range paths {
 			b.Run("size="+size.name+"/path="+path.name, func(b *testing.B) {
@@ -232,6 +236,16 @@ func readSessions(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// checkSyntax reads data as decodeInto does, but builds no values and
+// does not look for duplicate names.
+func checkSyntax(data []byte) error {
+	d := decoder{data: data, syntaxOnly: true}
+	if _, err := d.skip(); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 func benchRatio(b *testing.B, ours, vs func() error) {
