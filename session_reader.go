@@ -42,8 +42,8 @@ const margin = cutLen + 16
 //
 // Memory is bounded by the largest single session plus a buffer of 64 KiB,
 // not by the size of the input. The sessions share copies of the parts of
-// the input they were read from, as values decoded by UnmarshalJSON share
-// a copy of theirs.
+// the input they were read from, and blocks of objects, as values decoded
+// by UnmarshalJSON share theirs.
 type SessionReader struct {
 	r       io.Reader
 	buf     []byte // buf[off:] has been read and not yet consumed
