@@ -3,6 +3,7 @@ package plaid
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"reflect"
 	"testing"
@@ -29,6 +30,9 @@ func addGoldenSeeds(f *testing.F, sessions bool) {
 func FuzzCreditSessionsGetResponse(f *testing.F) {
 	addGoldenSeeds(f, false)
 	f.Add([]byte(`{"request_id":"r","sessions":[{"x":{"a":[1,"\u00e9",null]}}]}`))
+	f.Add([]byte(`{"error_type":"ITEM_ERROR","error_code":"X","error_message":"","causes":[` +
+		`{"error_type":"ITEM_ERROR","error_code":"A","error_message":"","causes":[{"error_type":"ITEM_ERROR","error_code":"A1","error_message":""}]},` +
+		`{"error_type":"ITEM_ERROR","error_code":"B","error_message":""}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRoundTrip[CreditSessionsGetResponse](t, data)
 	})
@@ -81,13 +85,24 @@ func FuzzSessionReader(f *testing.F) {
 
 // fuzzRoundTrip checks that decoding data does not panic, and that when
 // it succeeds, json.Unmarshal agrees, and marshal, decode and marshal again
-// give the same bytes.
+// give the same bytes. It also decodes data followed by enough white space
+// for its objects to come from slabs, which must change nothing.
 func fuzzRoundTrip[T any, P interface {
 	*T
 	json.Unmarshaler
 }](t *testing.T, data []byte) {
-	var v T
-	if err := P(&v).UnmarshalJSON(data); err != nil {
+	var v, slabbed T
+	err := P(&v).UnmarshalJSON(data)
+	padded := append(bytes.Clone(data), bytes.Repeat([]byte{' '}, minSlabbed)...)
+	slabErr := P(&slabbed).UnmarshalJSON(padded)
+	if (err == nil) != (slabErr == nil) || err == nil && !reflect.DeepEqual(v, slabbed) {
+		t.Fatalf("decoding %q with and without slabs differs: %v, %v\n%#v\n%#v", data, err, slabErr, v, slabbed)
+	}
+	var body, slabBody *Error
+	if errors.As(err, &body) != errors.As(slabErr, &slabBody) || !reflect.DeepEqual(body, slabBody) {
+		t.Fatalf("decoding the error body %q with and without slabs differs:\n%#v\n%#v", data, body, slabBody)
+	}
+	if err != nil {
 		return
 	}
 	second := reencode[T](t, data)
