@@ -114,10 +114,6 @@ type decoder struct {
 	// for the encoder, which only needs to know that Extra is valid JSON.
 	syntaxOnly bool
 
-	// window is how much of data substring copies at a time, for a
-	// SessionReader, whose data is a buffer of which a session is a part;
-	// 0 copies the rest of data, once.
-	window int
 	shared
 }
 
@@ -351,18 +347,14 @@ func (d *decoder) string(what string) (string, error) {
 }
 
 // substring returns data[i:j] as a string. The strings of a document share
-// one copy of its text, made when the first is read: one allocation in
-// place of one for each string, which would cost more than the decoding.
-// With a window, the copy is of the window from i on, and a string past it
-// starts the next.
+// one copy of its text from the first string on, made when that is read:
+// one allocation in place of one for each string, which would cost more
+// than the decoding. A SessionReader's data is what it has read so far, so
+// a string past the end of the copy starts the next.
 func (d *decoder) substring(i, j int) string {
 	at, end := d.base+i, d.base+j
 	if d.text == "" || at < d.textAt || end > d.textAt+len(d.text) {
-		stop := len(d.data)
-		if d.window > 0 {
-			stop = min(stop, max(j, i+d.window))
-		}
-		d.text, d.textAt = string(d.data[i:stop]), at
+		d.text, d.textAt = string(d.data[i:]), at
 	}
 	return d.text[at-d.textAt : end-d.textAt]
 }
