@@ -20,6 +20,10 @@ import (
 type schema[T any] struct {
 	name   string     // the Go type name, for error messages
 	id     int        // its place in schemas, which finds its slab in a decoder
+
+	// required has the bit 1<<i set for each required member i, for
+	// decodeObject to check them all at once.
+	required uint64
 	fields []field[T] // the known members, in the order they are written
 	extra  offset[T, map[string]json.RawMessage]
 
@@ -81,6 +85,9 @@ func (s *schema[T]) define(name string, extra func(*T) *map[string]json.RawMessa
 		}
 		if s.index([]byte(f.name)) != i {
 			panic(schemaError[T](f.name, "member name appears twice"))
+		}
+		if f.required {
+			s.required |= 1 << i
 		}
 	}
 	s.id = len(schemas)
