@@ -217,9 +217,16 @@ func digits[S string | []byte](s S) (int, bool) {
 	return n, true
 }
 
+// daysIn returns the number of days in month m of year.
 func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == time.February && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return 29
+	}
+	return int(monthDays[m])
 }
+
+// monthDays holds the days of each month of a common year, by time.Month.
+var monthDays = [13]uint8{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // IsZero reports whether d is the zero Date, which means "no date".
 func (d Date) IsZero() bool { return d.kind == noDate }
