@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"slices"
 	"strconv"
@@ -50,10 +51,8 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 		}
 	}
 	d.close()
-	for i := range s.fields {
-		if s.fields[i].required && set&(1<<i) == 0 {
-			return atMember(s.fields[i].name, ErrMissingMember)
-		}
+	if missing := s.required &^ set; missing != 0 {
+		return atMember(s.fields[bits.TrailingZeros64(missing)].name, ErrMissingMember)
 	}
 	return nil
 }
@@ -376,6 +375,9 @@ func (d *decoder) int() (int, error) {
 	if c := d.peek(); c != '-' && (c < '0' || c > '9') {
 		return 0, d.typeError("int")
 	}
+	if n, ok := d.smallInt(); ok {
+		return n, nil
+	}
 	start := d.pos
 	if err := d.number(); err != nil {
 		return 0, err
@@ -401,6 +403,28 @@ func (d *decoder) int() (int, error) {
 		return int(-n), nil
 	}
 	return int(n), nil
+}
+
+// smallInt reads a number of at most 18 digits with no sign, fraction or
+// exponent, as counts are, in one pass, and reports whether it did. Such a
+// number cannot overflow an int. Anything else is left to int.
+func (d *decoder) smallInt() (int, bool) {
+	n, i := 0, d.pos
+	for ; i < len(d.data) && i-d.pos < 18; i++ {
+		c := d.data[i]
+		if c < '0' || c > '9' {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	switch {
+	case i == d.pos || i-d.pos > 1 && d.data[d.pos] == '0':
+		return 0, false // no digit, or a leading zero
+	case i < len(d.data) && (d.data[i] <= '9' && d.data[i] >= '0' || d.data[i] == '.' || d.data[i]|0x20 == 'e'):
+		return 0, false // more digits, a fraction or an exponent
+	}
+	d.pos = i
+	return n, true
 }
 
 func btoi(b bool) int {

@@ -99,3 +99,46 @@ func assertFullSlices(t *testing.T, v reflect.Value, path string) {
 		}
 	}
 }
+
+// TestDecoderInt reads counts of every length and form, through the short
+// path of smallInt and the general one, and checks where reading stopped.
+func TestDecoderInt(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    int
+		rest    string // what is left after the number
+		wantErr string
+	}{
+		{in: "0", want: 0},
+		{in: "7,", want: 7, rest: ","},
+		{in: "123}", want: 123, rest: "}"},
+		{in: "42 ", want: 42, rest: " "},
+		{in: "-12]", want: -12, rest: "]"},
+		{in: "-0", want: 0},
+		{in: "01", want: 0, rest: "1"}, // the 1 is a syntax error for the caller
+		{in: "999999999999999999", want: 999999999999999999},
+		{in: "1000000000000000000,", want: 1000000000000000000, rest: ","},
+		{in: "9223372036854775807", want: 9223372036854775807},
+		{in: "-9223372036854775808", want: -9223372036854775808},
+		{in: "9223372036854775808", wantErr: "plaid: cannot unmarshal number 9223372036854775808 into int: out of range"},
+		{in: "1.5", wantErr: "plaid: cannot unmarshal number 1.5 into int: not an integer"},
+		{in: "1e3", wantErr: "plaid: cannot unmarshal number 1e3 into int: not an integer"},
+		{in: "1E3", wantErr: "plaid: cannot unmarshal number 1E3 into int: not an integer"},
+		{in: "1.", wantErr: "plaid: unexpected end of JSON input"},
+		{in: "-", wantErr: "plaid: unexpected end of JSON input"},
+		{in: `"1"`, wantErr: "plaid: cannot unmarshal string \"1\" into int"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			d := decoder{data: []byte(tt.in)}
+			n, err := d.int()
+			if tt.wantErr != "" {
+				assert.EqualError(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, n)
+			assert.Equal(t, tt.rest, string(d.data[d.pos:]))
+		})
+	}
+}
