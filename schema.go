@@ -20,12 +20,12 @@ import (
 type schema[T any] struct {
 	name   string     // the Go type name, for error messages
 	id     int        // its place in schemas, which finds its slab in a decoder
+	fields []field[T] // the known members, in the order they are written
+	extra  offset[T, map[string]json.RawMessage]
 
 	// required has the bit 1<<i set for each required member i, for
 	// decodeObject to check them all at once.
 	required uint64
-	fields []field[T] // the known members, in the order they are written
-	extra  offset[T, map[string]json.RawMessage]
 
 	// extraSpan is where Extra lies, for the tests that hold the schema
 	// against the struct.
