@@ -238,7 +238,7 @@ func readSessions(data []byte) error {
 	return nil
 }
 
-// checkSyntax reads data as decodeInto does, but builds no values and
+// checkSyntax reads data as decodeNew does, but builds no values and
 // does not look for duplicate names.
 func checkSyntax(data []byte) error {
 	d := decoder{data: data, syntaxOnly: true}

@@ -158,8 +158,7 @@ func (r *CreditSessionsGetResponse) UnknownMembers() []string {
 // unchanged. An error object that breaks its schema is a [*FieldError],
 // as any other malformed input.
 func (r *CreditSessionsGetResponse) UnmarshalJSON(data []byte) error {
-	var t CreditSessionsGetResponse
-	null, err := decodeInto(data, &t, creditSessionsGetResponseSchema)
+	t, null, err := decodeNew(data, creditSessionsGetResponseSchema)
 	// An error body has no member of a response, so it decodes, or fails
 	// for want of request_id, with its members in Extra.
 	if _, ok := t.Extra["error_type"]; ok {
@@ -168,7 +167,7 @@ func (r *CreditSessionsGetResponse) UnmarshalJSON(data []byte) error {
 		}
 	}
 	if err == nil && !null {
-		*r = t
+		*r = *t
 	}
 	return err
 }

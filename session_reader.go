@@ -352,11 +352,11 @@ func (r *SessionReader) endObject() outcome {
 		}
 		return outcome{}
 	}
-	var s CreditSession
-	if _, err := decodeInto(o.text, &s, creditSessionSchema); err != nil {
+	s, _, err := decodeNew(o.text, creditSessionSchema)
+	if err != nil {
 		return bad(r.inContext(err, r.valueLine, s.GetLinkSessionID()))
 	}
-	return got(s)
+	return got(*s)
 }
 
 // peek skips white space and returns the next byte, reading more as
