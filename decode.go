@@ -126,7 +126,8 @@ type shared struct {
 	strings slab[string]
 	ints    slab[int]
 	dates   slab[Date]
-	objects []any // a *slab[T] for each schema of T, by the schema's id
+	objects []any  // a *slab[T] for each schema of T, by the schema's id
+	raws    []byte // the values of unknown members; see keepRaw
 }
 
 // reserve sizes the first blocks of the slabs from the length of the
@@ -325,8 +326,21 @@ func (d *decoder) extra(m *map[string]json.RawMessage, name string) error {
 	if *m == nil {
 		*m = make(map[string]json.RawMessage)
 	}
-	(*m)[name] = append(json.RawMessage(nil), raw...)
+	(*m)[name] = d.keepRaw(raw)
 	return nil
+}
+
+// keepRaw returns a copy of raw, the value of an unknown member, from a
+// block that the unknown members of a document share, as its strings share
+// a copy of it. The copy's capacity is its length, so that an append to it
+// does not write over the next.
+func (d *decoder) keepRaw(raw []byte) json.RawMessage {
+	if cap(d.raws)-len(d.raws) < len(raw) {
+		d.raws = make([]byte, 0, max(len(raw), min(2*cap(d.raws), 16<<10), 256))
+	}
+	start := len(d.raws)
+	d.raws = append(d.raws, raw...)
+	return d.raws[start:len(d.raws):len(d.raws)]
 }
 
 // string reads a JSON string; what names the Go type for a type error.

@@ -80,8 +80,9 @@ func TestSlabs(t *testing.T) {
 	}
 }
 
-// assertFullSlices checks that every slice below v is as long as its
-// capacity, so that an append to one cannot write over another's elements.
+// assertFullSlices checks that every slice below v, the values of Extra
+// included, is as long as its capacity, so that an append to one cannot
+// write over another's elements.
 func assertFullSlices(t *testing.T, v reflect.Value, path string) {
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -96,6 +97,10 @@ func assertFullSlices(t *testing.T, v reflect.Value, path string) {
 		assert.Equal(t, v.Len(), v.Cap(), "len and cap of %s", path)
 		for i := range v.Len() {
 			assertFullSlices(t, v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+	case reflect.Map:
+		for iter := v.MapRange(); iter.Next(); {
+			assertFullSlices(t, iter.Value(), fmt.Sprintf("%s[%q]", path, iter.Key()))
 		}
 	}
 }
