@@ -175,10 +175,9 @@ type slab[T any] struct {
 }
 
 // alloc returns a pointer to a new zero T, allocated by itself if s is
-// nil. It writes the zero, though a
-// new block is zero: a SessionReader that decodes a session again starts
-// from the slabs as they were before, and the room beyond their length
-// may hold what the first try wrote.
+// nil. It writes the zero, though a new block is zero: a SessionReader
+// that decodes a session again starts from the slabs as they were before,
+// and the room beyond their length may hold what the first try wrote.
 func (s *slab[T]) alloc() *T {
 	if s == nil {
 		return new(T)
