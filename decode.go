@@ -135,10 +135,18 @@ type shared struct {
 // that a small document needs one block of each kind it uses and a large
 // one few.
 func (d *decoder) reserve() {
-	d.strings.next = len(d.data)/64 + 1
-	d.ints.next = len(d.data)/512 + 1
-	d.dates.next = len(d.data)/1024 + 1
+	d.strings.next = d.firstBlock(64)
+	d.ints.next = d.firstBlock(512)
+	d.dates.next = d.firstBlock(sessionBytes)
 }
+
+// firstBlock returns the size of the first block of a slab whose values
+// come about once in every bytesEach bytes of the input.
+func (d *decoder) firstBlock(bytesEach int) int { return len(d.data)/bytesEach + 1 }
+
+// sessionBytes is about the length of a session, which holds one date and
+// one or two objects of each kind.
+const sessionBytes = 1024
 
 // objectSlab returns the slab that d allocates objects of s's type from,
 // sized as the dates are, since a session holds one or two of each kind.
@@ -154,7 +162,7 @@ func objectSlab[T any](d *decoder, s *schema[T]) *slab[T] {
 	}
 	sl, ok := d.objects[s.id].(*slab[T])
 	if !ok {
-		sl = &slab[T]{next: len(d.data)/1024 + 1}
+		sl = &slab[T]{next: d.firstBlock(sessionBytes)}
 		d.objects[s.id] = sl
 	}
 	return sl
