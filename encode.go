@@ -6,6 +6,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -44,50 +45,57 @@ func appendObject[T any](b []byte, v *T, s *schema[T], redact bool) ([]byte, err
 }
 
 func appendExtra[T any](b []byte, extra map[string]json.RawMessage, s *schema[T]) ([]byte, error) {
-	// Members are written sorted by name. A few names are sorted in an
-	// array on the stack, more in a slice kept in a pool, so that
-	// MarshalJSON allocates only its result, whatever Extra holds.
+	// Members are written sorted by name. A few are sorted in an array on
+	// the stack, more in a slice kept in a pool, so that MarshalJSON
+	// allocates only its result, whatever Extra holds. Each is sorted with
+	// its value, which spares looking the name up again.
 	if len(extra) <= 8 {
-		var few [8]string
-		return appendSorted(b, appendNames(few[:0], extra), extra, s)
+		var few [8]rawMember
+		return appendSorted(b, appendMembers(few[:0], extra), s)
 	}
-	pooled := namesPool.Get().(*[]string)
-	names := appendNames((*pooled)[:0], extra)
-	b, err := appendSorted(b, names, extra, s)
-	clear(names) // the pool must not keep the names alive
-	if cap(names) <= maxPooledNames {
-		*pooled = names[:0]
-		namesPool.Put(pooled)
+	pooled := membersPool.Get().(*[]rawMember)
+	members := appendMembers((*pooled)[:0], extra)
+	b, err := appendSorted(b, members, s)
+	clear(members) // the pool must not keep the members alive
+	if cap(members) <= maxPooledMembers {
+		*pooled = members[:0]
+		membersPool.Put(pooled)
 	}
 	return b, err
 }
 
-// appendNames appends the names of the members of extra to names.
-func appendNames(names []string, extra map[string]json.RawMessage) []string {
-	for name := range extra {
-		names = append(names, name)
-	}
-	return names
+// A rawMember is a member of Extra.
+type rawMember struct {
+	name string
+	raw  json.RawMessage
 }
 
-// appendSorted sorts names and appends the members of extra they name.
-func appendSorted[T any](b []byte, names []string, extra map[string]json.RawMessage, s *schema[T]) ([]byte, error) {
-	slices.Sort(names)
-	for _, name := range names {
+// appendMembers appends the members of extra to members.
+func appendMembers(members []rawMember, extra map[string]json.RawMessage) []rawMember {
+	for name, raw := range extra {
+		members = append(members, rawMember{name, raw})
+	}
+	return members
+}
+
+// appendSorted sorts members by name and appends them.
+func appendSorted[T any](b []byte, members []rawMember, s *schema[T]) ([]byte, error) {
+	slices.SortFunc(members, func(a, b rawMember) int { return strings.Compare(a.name, b.name) })
+	for _, m := range members {
 		var err error
-		if b, err = appendExtraMember(b, name, extra[name], s); err != nil {
+		if b, err = appendExtraMember(b, m.name, m.raw, s); err != nil {
 			return b, err
 		}
 	}
 	return b, nil
 }
 
-// namesPool holds the slices that appendExtra sorts many names in.
-var namesPool = sync.Pool{New: func() any { return new([]string) }}
+// membersPool holds the slices that appendExtra sorts many members in.
+var membersPool = sync.Pool{New: func() any { return new([]rawMember) }}
 
-// maxPooledNames bounds the slices namesPool keeps, so that one object with
-// very many unknown members does not keep a large slice alive.
-const maxPooledNames = 1024
+// maxPooledMembers bounds the slices membersPool keeps, so that one object
+// with very many unknown members does not keep a large slice alive.
+const maxPooledMembers = 1024
 
 // appendExtraMember appends the unknown member name with its value raw.
 func appendExtraMember[T any](b []byte, name string, raw json.RawMessage, s *schema[T]) ([]byte, error) {
