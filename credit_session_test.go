@@ -3,7 +3,9 @@ package plaid
 import (
 	"encoding/json"
 	"log/slog"
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -11,6 +13,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// maxIntText is the largest count an int holds, which a round trip keeps.
+var maxIntText = strconv.Itoa(math.MaxInt)
 
 func TestCreditSessionsGetResponse_UnmarshalJSON_roundTrip(t *testing.T) {
 	tests := []struct {
@@ -42,8 +47,8 @@ func TestCreditSessionsGetResponse_UnmarshalJSON_roundTrip(t *testing.T) {
 			want: `{"sessions":[{"session_start_time":"2022-09-30T23:40:30.000+00:00"},{"session_start_time":"2022-09-30"}],"request_id":"r"}`},
 		{name: "strings escaped as encoding/json does", in: `{"request_id":"<a&b>\u2028\u00e9\"\\\/\b\f\n\r\t\u0000"}`,
 			want: `{"request_id":"\u003ca\u0026b\u003e\u2028é\"\\/\b\f\n\r\t\u0000"}`},
-		{name: "counts", in: `{"request_id":"r","sessions":[{"results":{"payroll_income_results":[{"num_paystubs_retrieved":-0,"num_w2s_retrieved":9223372036854775807}],"document_income_results":{"num_paystubs_uploaded":0,"num_w2s_uploaded":1,"num_bank_statements_uploaded":2,"num_1099s_uploaded":-3}}}]}`,
-			want: `{"sessions":[{"results":{"payroll_income_results":[{"num_paystubs_retrieved":0,"num_w2s_retrieved":9223372036854775807}],"document_income_results":{"num_paystubs_uploaded":0,"num_w2s_uploaded":1,"num_bank_statements_uploaded":2,"num_1099s_uploaded":-3}}}],"request_id":"r"}`},
+		{name: "counts", in: `{"request_id":"r","sessions":[{"results":{"payroll_income_results":[{"num_paystubs_retrieved":-0,"num_w2s_retrieved":` + maxIntText + `}],"document_income_results":{"num_paystubs_uploaded":0,"num_w2s_uploaded":1,"num_bank_statements_uploaded":2,"num_1099s_uploaded":-3}}}]}`,
+			want: `{"sessions":[{"results":{"payroll_income_results":[{"num_paystubs_retrieved":0,"num_w2s_retrieved":` + maxIntText + `}],"document_income_results":{"num_paystubs_uploaded":0,"num_w2s_uploaded":1,"num_bank_statements_uploaded":2,"num_1099s_uploaded":-3}}}],"request_id":"r"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

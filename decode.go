@@ -426,12 +426,12 @@ func (d *decoder) int() (int, error) {
 	return int(n), nil
 }
 
-// smallInt reads a number of at most 18 digits with no sign, fraction or
-// exponent, as counts are, in one pass, and reports whether it did. Such a
-// number cannot overflow an int. Anything else is left to int.
+// smallInt reads a number of at most smallIntDigits digits with no sign,
+// fraction or exponent, as counts are, in one pass, and reports whether it
+// did. Such a number cannot overflow an int. Anything else is left to int.
 func (d *decoder) smallInt() (int, bool) {
 	n, i := 0, d.pos
-	for ; i < len(d.data) && i-d.pos < 18; i++ {
+	for ; i < len(d.data) && i-d.pos < smallIntDigits; i++ {
 		c := d.data[i]
 		if c < '0' || c > '9' {
 			break
@@ -456,6 +456,10 @@ func btoi(b bool) int {
 }
 
 const maxInt = int(^uint(0) >> 1)
+
+// smallIntDigits is how many digits any number has that fits an int: 18
+// where an int has 64 bits, 9 where it has 32.
+const smallIntDigits = 9 + 9*int(^uint(0)>>63)
 
 // number reads a JSON number, checking its grammar.
 func (d *decoder) number() error {

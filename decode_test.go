@@ -110,7 +110,7 @@ func assertFullSlices(t *testing.T, v reflect.Value, path string) {
 func TestDecoderInt(t *testing.T) {
 	tests := []struct {
 		in      string
-		want    int
+		want    int64  // or, where an int has 32 bits and want does not fit, an error
 		rest    string // what is left after the number
 		wantErr string
 	}{
@@ -121,6 +121,11 @@ func TestDecoderInt(t *testing.T) {
 		{in: "-12]", want: -12, rest: "]"},
 		{in: "-0", want: 0},
 		{in: "01", want: 0, rest: "1"}, // the 1 is a syntax error for the caller
+		{in: "999999999", want: 999999999},
+		{in: "2147483647", want: 2147483647},
+		{in: "2147483648", want: 2147483648},
+		{in: "-2147483648", want: -2147483648},
+		{in: "-2147483649", want: -2147483649},
 		{in: "999999999999999999", want: 999999999999999999},
 		{in: "1000000000000000000,", want: 1000000000000000000, rest: ","},
 		{in: "9223372036854775807", want: 9223372036854775807},
@@ -137,12 +142,15 @@ func TestDecoderInt(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			d := decoder{data: []byte(tt.in)}
 			n, err := d.int()
+			if tt.wantErr == "" && int64(int(tt.want)) != tt.want {
+				tt.wantErr = fmt.Sprintf("plaid: cannot unmarshal number %s into int: out of range", strings.TrimRight(tt.in, ", }]"))
+			}
 			if tt.wantErr != "" {
 				assert.EqualError(t, err, tt.wantErr)
 				return
 			}
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, n)
+			assert.Equal(t, tt.want, int64(n))
 			assert.Equal(t, tt.rest, string(d.data[d.pos:]))
 		})
 	}
