@@ -231,13 +231,16 @@ func TestPrefixScanners(t *testing.T) {
 		keep   func(c byte) bool // whether the scanner passes over c
 	}{
 		{name: "appendSafePrefix", prefix: appendSafePrefixLen, keep: func(c byte) bool { return c < 0x80 && safe[c] }},
-		{name: "plainPrefix", prefix: func(s string) int { return plainPrefix([]byte(s)) }, keep: func(c byte) bool { return plain[c] }},
+		{name: "escapedIndexWords", prefix: escapedIndexWords, keep: func(c byte) bool { return c < 0x80 && safe[c] }},
+		{name: "unplainIndex", prefix: func(s string) int { return unplainIndex([]byte(s)) }, keep: func(c byte) bool { return plain[c] }},
+		{name: "unplainIndexWords", prefix: func(s string) int { return unplainIndexWords([]byte(s)) }, keep: func(c byte) bool { return plain[c] }},
 	}
-	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
+	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123"
 	for _, tt := range tests {
 		// Every byte value at every position of strings shorter than,
-		// as long as and longer than the eight bytes tested at once,
-		// alone and with a quote after it.
+		// as long as and longer than the eight or sixteen bytes tested
+		// at once, up to three blocks of sixteen and a part, alone and
+		// with a quote after it.
 		for n := range len(letters) {
 			for pos := range n {
 				for c := range 256 {

@@ -518,7 +518,7 @@ var plain = func() (t [256]bool) {
 // escapes, and is valid until the next string is read.
 func (d *decoder) stringBytes() ([]byte, error) {
 	start := d.pos + 1
-	i := start + plainPrefix(d.data[start:])
+	i := start + unplainIndex(d.data[start:])
 	if i < len(d.data) && d.data[i] == '"' { // most strings end here
 		d.pos = i + 1
 		return d.data[start:i], nil
@@ -534,7 +534,7 @@ func (d *decoder) stringRest(start, i int) ([]byte, error) {
 	for i < len(d.data) {
 		switch c := d.data[i]; {
 		case plain[c]:
-			i += plainPrefix(d.data[i:])
+			i += unplainIndex(d.data[i:])
 		case c == '"':
 			d.pos = i + 1
 			if run == start {
@@ -565,22 +565,6 @@ func (d *decoder) stringRest(start, i int) ([]byte, error) {
 	}
 	d.pos = len(d.data)
 	return nil, d.syntaxError("in string literal")
-}
-
-// plainPrefix returns how many bytes at the start of b the decoder can
-// take as they are: ASCII, and neither a quote, a backslash nor a control
-// character.
-func plainPrefix(b []byte) int {
-	i := 0
-	for ; len(b)-i >= 8; i += 8 {
-		if m := unplainBytes(word(b[i:])); m != 0 {
-			return i + first(m)
-		}
-	}
-	for i < len(b) && plain[b[i]] {
-		i++
-	}
-	return i
 }
 
 var escapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}

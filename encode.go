@@ -1,7 +1,6 @@
 package plaid
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -247,34 +246,10 @@ func appendString(b []byte, s string) []byte {
 }
 
 // appendSafePrefix appends the bytes at the start of s that the encoder
-// writes as they are, and returns how many it appended. It copies them a
-// word at a time as it checks them: most strings are all such bytes, and
-// a second pass to copy them cost more than the check.
+// writes as they are, and returns how many it appended.
 func appendSafePrefix(b []byte, s string) ([]byte, int) {
-	n := len(b)
-	b = slices.Grow(b, len(s))[:n+len(s)]
-	if len(s) < 8 {
-		i := 0
-		for ; i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]]; i++ {
-			b[n+i] = s[i]
-		}
-		return b[:n+i], i
-	}
-	for i := 0; ; i += 8 {
-		if len(s)-i < 8 {
-			// The last word overlaps the one before, which had nothing
-			// to mark, so that the tail, too, takes one step.
-			i = len(s) - 8
-		}
-		// The word is written whole; bytes from a mark on are cut off
-		// below, and written over by what comes next.
-		x := word(s[i:])
-		binary.LittleEndian.PutUint64(b[n+i:], x)
-		if m := escapedBytes(x); m != 0 || i+8 == len(s) {
-			i += first(m)
-			return b[:n+i], i
-		}
-	}
+	n := escapedIndex(s)
+	return append(b, s[:n]...), n
 }
 
 // compacted reports which bytes appendCompact may have to change: white

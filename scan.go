@@ -1,6 +1,9 @@
 package plaid
 
-import "math/bits"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Strings are scanned eight bytes at a time, as one uint64, because a
 // byte at a time is the largest cost of both decoding and encoding. A test
@@ -30,8 +33,38 @@ func escapedBytes(x uint64) uint64 {
 	return (x | (x - 0x20*ones) | (quoteAmp - ones) | (angle - ones) | (backslash - ones)) & highs
 }
 
-// unplainBytes marks the bytes of x that plainPrefix stops at; see ones.
+// unplainBytes marks the bytes of x that unplainIndex stops at; see ones.
 func unplainBytes(x uint64) uint64 {
 	quote, backslash := x^'"'*ones, x^'\\'*ones
 	return (x | (x - 0x20*ones) | (quote - ones) | (backslash - ones)) & highs
+}
+
+// escapedIndexWords returns the index of the first byte of s that the
+// encoder escapes, or len(s), testing eight bytes at a time.
+func escapedIndexWords(s string) int {
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		if m := escapedBytes(word(s[i:])); m != 0 {
+			return i + first(m)
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]] {
+		i++
+	}
+	return i
+}
+
+// unplainIndexWords returns the index of the first byte of b that the
+// decoder does not take as it is, or len(b), testing eight bytes at a time.
+func unplainIndexWords(b []byte) int {
+	i := 0
+	for ; len(b)-i >= 8; i += 8 {
+		if m := unplainBytes(word(b[i:])); m != 0 {
+			return i + first(m)
+		}
+	}
+	for i < len(b) && plain[b[i]] {
+		i++
+	}
+	return i
 }
