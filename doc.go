@@ -73,11 +73,11 @@
 // with no reflection and no dependency outside the standard library.
 // Calling UnmarshalJSON and MarshalJSON directly skips the extra passes
 // that encoding/json makes over the input and output of such methods.
-// The strings of a decoded value share one copy of the input, and its
-// objects and pointers share blocks with those of the rest of the
-// document, which costs a few allocations in place of one each. So a value
-// kept from a large document, even one string of it, keeps that whole copy
-// reachable, and a session keeps the blocks it lies in: keep
+// The strings of a decoded value share blocks of text, copies of the
+// input's strings, and its objects and pointers share blocks with those of
+// the rest of the document, which costs a few allocations in place of one
+// each. So a value kept from a large document, even one string of it,
+// keeps the blocks it lies in reachable: keep
 // the value's Clone (such as [CreditSession.Clone]), which shares nothing
 // with the input, or [strings.Clone] of a string. Every struct type is
 // also a database/sql value, stored as a JSON document, and a gob value;

@@ -41,9 +41,9 @@ const margin = cutLen + 16
 // returned again by every later Read.
 //
 // Memory is bounded by the largest single session plus a buffer of 64 KiB,
-// not by the size of the input. The sessions share copies of the parts of
-// the input they were read from, and blocks of objects, as values decoded
-// by UnmarshalJSON share theirs.
+// not by the size of the input. The sessions share blocks of text, copies
+// of their strings, and blocks of objects, as values decoded by
+// UnmarshalJSON share theirs.
 type SessionReader struct {
 	r       io.Reader
 	buf     []byte // buf[off:] has been read and not yet consumed

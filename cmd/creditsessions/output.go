@@ -337,8 +337,8 @@ func newRow(s *plaid.CreditSession) row {
 		dash(strings.Join(payroll(r), "/")), dash(strings.Join(documents(r), "/")), strconv.Itoa(len(s.GetErrors())),
 	}
 	for i := range cells {
-		// A decoded string shares the copy of the input it was read
-		// from, which a row must not keep alive.
+		// A decoded string shares a block of text with the strings
+		// around it, which a row must not keep alive.
 		cells[i] = strings.Clone(cells[i])
 	}
 	return row{start: s.GetSessionStartTime(), cells: cells}
