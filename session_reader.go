@@ -61,6 +61,13 @@ type SessionReader struct {
 	requestID string
 	object    objectSeen // the top-level object open
 	kept      shared     // what the sessions decoded so far share
+
+	// dec and s are where step decodes and session puts a session. They
+	// live in the reader, which is on the heap anyway: as variables, each
+	// would be allocated for every session, since the fields' functions
+	// take their addresses.
+	dec decoder
+	s   CreditSession
 }
 
 // A position is where a SessionReader is in its input.
@@ -235,11 +242,11 @@ func (r *SessionReader) session() outcome {
 		return located(err)
 	}
 	line := r.line
-	var s CreditSession
 	_, err := r.step(func(d *decoder) error {
-		s = CreditSession{}
-		return decodeObject(d, &s, creditSessionSchema)
+		r.s = CreditSession{}
+		return decodeObject(d, &r.s, creditSessionSchema)
 	})
+	s := r.s
 	if err == nil {
 		return got(s)
 	}
@@ -386,8 +393,9 @@ func (r *SessionReader) peek() (byte, error) {
 // value that arrives in small pieces is not read over and over.
 func (r *SessionReader) step(f func(d *decoder) error) ([]byte, error) {
 	for tries := 0; ; tries++ {
-		d := decoder{data: r.buf[r.off:], base: r.base + r.off, depth: r.depth, shared: r.kept}
-		err := f(&d)
+		r.dec = decoder{data: r.buf[r.off:], base: r.base + r.off, depth: r.depth, shared: r.kept}
+		d := &r.dec
+		err := f(d)
 		if (err != nil && len(d.data)-d.pos < margin || err == nil && d.pos == len(d.data)) && r.readErr == nil {
 			r.fill(tries > 0) // it may move the buffer, so f runs again even at the end
 			continue
