@@ -128,6 +128,34 @@ type shared struct {
 	dates   slab[Date]
 	objects []any  // a *slab[T] for each schema of T, by the schema's id
 	raws    []byte // the values of unknown members; see keepRaw
+
+	// last holds the last string read of each kind whose values repeat,
+	// by the kind's place in repeating. It is nil for a document too
+	// short to repeat many, which reads each string as any other.
+	last *[len(repeating)]string
+}
+
+// repeating names the kinds of string whose values repeat: members named
+// so, and the values of enum types. The results of one Item share its
+// item_id and institution_id, and error codes, their messages, institutions
+// and statuses come from small sets, so a value is often the one read last
+// of its kind. Handing out that string again, in place of a copy, spares
+// the copy and the memory it would take: the garbage collector then runs
+// less often, and a value kept from a document keeps less alive.
+var repeating = [...]string{
+	"item_id", "institution_id", "institution_name",
+	"error_type", "error_code", "error_message", "display_message",
+	"CreditSessionBankIncomeStatus", "CreditSessionBankEmploymentStatus", "ErrorType",
+}
+
+// repeatSlot returns the place of kind in repeating, or -1.
+func repeatSlot(kind string) int {
+	for i, k := range repeating {
+		if k == kind {
+			return i
+		}
+	}
+	return -1
 }
 
 // reserve sizes the first blocks of the slabs from the length of the
@@ -138,6 +166,9 @@ func (d *decoder) reserve() {
 	d.strings.next = d.firstBlock(64)
 	d.ints.next = d.firstBlock(512)
 	d.dates.next = d.firstBlock(sessionBytes)
+	if len(d.data) >= minSlabbed {
+		d.last = new([len(repeating)]string)
+	}
 }
 
 // firstBlock returns the size of the first block of a slab whose values
@@ -351,7 +382,8 @@ func (d *decoder) keepRaw(raw []byte) json.RawMessage {
 }
 
 // string reads a JSON string; what names the Go type for a type error.
-func (d *decoder) string(what string) (string, error) {
+// slot is the place in repeating of the kind of string it is, or -1.
+func (d *decoder) string(slot int, what string) (string, error) {
 	if d.peek() != '"' {
 		return "", d.typeError(what)
 	}
@@ -360,10 +392,27 @@ func (d *decoder) string(what string) (string, error) {
 	switch {
 	case err != nil:
 		return "", err
+	case slot >= 0 && d.last != nil:
+		return d.repeat(slot, b, start), nil
 	case d.pos != start+len(b)+1: // it had escapes, and b is scratch
 		return string(b), nil
 	}
 	return d.substring(start, d.pos-1), nil
+}
+
+// repeat returns b, the contents of the string that began at start, of
+// the kind at slot in repeating: the last string of that kind if it is
+// equal, and otherwise a copy, which becomes the last.
+func (d *decoder) repeat(slot int, b []byte, start int) string {
+	last := &d.last[slot]
+	switch {
+	case *last == string(b):
+	case d.pos != start+len(b)+1: // it had escapes, and b is scratch
+		*last = string(b)
+	default:
+		*last = d.substring(start, d.pos-1)
+	}
+	return *last
 }
 
 // substring returns data[i:j] as a string. The strings of a document are

@@ -155,3 +155,88 @@ func TestDecoderInt(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeatedStrings decodes a document in which values repeat, and
+// checks that each string is what the input holds, and that a value equal
+// to the last of its kind is that string again where the kind repeats, and
+// a copy of its own where it does not.
+func TestRepeatedStrings(t *testing.T) {
+	messages := []string{"x", "x", `\u00e9\"`, `\u00e9\"`, "x", "", "", "y"}
+	var b strings.Builder
+	b.WriteString(`{"sessions":[`)
+	for i := 0; b.Len() < 2*minSlabbed; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"link_session_id":"same","results":{"item_add_results":[{"public_token":"same","item_id":"item-%d","institution_id":"ins_%d"}],`+
+			`"bank_income_results":[{"status":"APPROVED","item_id":"item-%d","institution_id":"ins_%d"}],"payroll_income_results":[{"institution_id":"ins_%d"}]},`+
+			`"errors":[{"error_code":"C","error_message":"%s"}]}`, i/2, i/3, i/2, i/3, i/3, messages[i%len(messages)])
+	}
+	b.WriteString(`],"request_id":"r"}`)
+	var v CreditSessionsGetResponse
+	require.NoError(t, v.UnmarshalJSON([]byte(b.String())))
+	var naive naiveResponse
+	require.NoError(t, json.Unmarshal([]byte(b.String()), &naive))
+
+	// Each kind's strings in the order of the document, ours and naive's.
+	type strs = func(r *CreditSessionsGetResponse, n *naiveResponse) (ours, want []string)
+	each := func(f func(s *CreditSession, n *naiveSession) []*string) strs {
+		return func(r *CreditSessionsGetResponse, n *naiveResponse) (ours, want []string) {
+			for i := range r.Sessions {
+				ps := f(&r.Sessions[i], &n.Sessions[i])
+				for j := 0; j < len(ps); j += 2 {
+					ours, want = append(ours, *ps[j]), append(want, *ps[j+1])
+				}
+			}
+			return ours, want
+		}
+	}
+	tests := []struct {
+		kind    string
+		strings strs
+		shared  bool
+	}{
+		{"link_session_id", each(func(s *CreditSession, n *naiveSession) []*string {
+			return []*string{s.LinkSessionID, n.LinkSessionID}
+		}), false},
+		{"public_token", each(func(s *CreditSession, n *naiveSession) []*string {
+			return []*string{s.Results.ItemAddResults[0].PublicToken, n.Results.ItemAddResults[0].PublicToken}
+		}), false},
+		{"item_id", each(func(s *CreditSession, n *naiveSession) []*string {
+			return []*string{s.Results.ItemAddResults[0].ItemID, n.Results.ItemAddResults[0].ItemID,
+				s.Results.BankIncomeResults[0].ItemID, n.Results.BankIncomeResults[0].ItemID}
+		}), true},
+		{"institution_id", each(func(s *CreditSession, n *naiveSession) []*string {
+			return []*string{s.Results.ItemAddResults[0].InstitutionID, n.Results.ItemAddResults[0].InstitutionID,
+				s.Results.BankIncomeResults[0].InstitutionID, n.Results.BankIncomeResults[0].InstitutionID,
+				s.Results.PayrollIncomeResults[0].InstitutionID, n.Results.PayrollIncomeResults[0].InstitutionID}
+		}), true},
+		{"CreditSessionBankIncomeStatus", each(func(s *CreditSession, n *naiveSession) []*string {
+			return []*string{(*string)(s.Results.BankIncomeResults[0].Status), n.Results.BankIncomeResults[0].Status}
+		}), true},
+		{"error_code", each(func(s *CreditSession, n *naiveSession) []*string {
+			return []*string{s.Errors[0].ErrorCode, n.Errors[0].ErrorCode}
+		}), true},
+		{"error_message", each(func(s *CreditSession, n *naiveSession) []*string {
+			return []*string{s.Errors[0].ErrorMessage, n.Errors[0].ErrorMessage}
+		}), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			assert.Equal(t, tt.shared, repeatSlot(tt.kind) >= 0, "repeatSlot(%q)", tt.kind)
+			ours, want := tt.strings(&v, &naive)
+			require.Equal(t, want, ours)
+			var repeats int
+			for i := 1; i < len(ours); i++ {
+				if ours[i] != ours[i-1] || ours[i] == "" {
+					continue
+				}
+				repeats++
+				if same := reflect.ValueOf(ours[i]).Pointer() == reflect.ValueOf(ours[i-1]).Pointer(); same != tt.shared {
+					t.Fatalf("%s %d, %q, shares the bytes of the one before: %v, want %v", tt.kind, i, ours[i], same, tt.shared)
+				}
+			}
+			assert.Greater(t, repeats, 10, "values repeated")
+		})
+	}
+}

@@ -179,10 +179,11 @@ func optString[T any](name string, p func(*T) **string) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
 	secret := isCredential(name)
+	slot := repeatSlot(name)
 	return field[T]{
 		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
-			s, err := d.string("string")
+			s, err := d.string(slot, "string")
 			*at.in(v) = d.strings.new(s)
 			return err
 		},
@@ -208,10 +209,11 @@ func optString[T any](name string, p func(*T) **string) field[T] {
 func reqString[T any](name string, p func(*T) *string) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
+	slot := repeatSlot(name)
 	return field[T]{
 		name: name, key: key, span: spanOf(p), required: true,
 		decode: func(d *decoder, v *T) (err error) {
-			*at.in(v), err = d.string("string")
+			*at.in(v), err = d.string(slot, "string")
 			return err
 		},
 		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
@@ -277,7 +279,7 @@ func stringArray[T any](name string, p func(*T) *[]string) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
 	decodeElem := func(d *decoder, s *string) (err error) {
-		*s, err = d.string("string")
+		*s, err = d.string(-1, "string")
 		return err
 	}
 	return field[T]{
@@ -343,10 +345,11 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 	at := offsetOf(p)
 	key := memberKey(name)
 	typeName := reflect.TypeFor[E]().Name()
+	slot := repeatSlot(typeName)
 	return field[T]{
 		name: name, key: key, span: spanOf(p),
 		decode: func(d *decoder, v *T) error {
-			s, err := d.string(typeName)
+			s, err := d.string(slot, typeName)
 			*at.in(v) = newEnum[E](d, s)
 			return err
 		},
@@ -375,11 +378,12 @@ func optEnum[T any, E enum](name string, p func(*T) **E) field[T] {
 func reqEnum[T any, E enum](name string, p func(*T) *E) field[T] {
 	at := offsetOf(p)
 	typeName := reflect.TypeFor[E]().Name()
+	slot := repeatSlot(typeName)
 	key := memberKey(name)
 	return field[T]{
 		name: name, key: key, span: spanOf(p), required: true,
 		decode: func(d *decoder, v *T) error {
-			s, err := d.string(typeName)
+			s, err := d.string(slot, typeName)
 			*at.in(v) = E(s)
 			return err
 		},

@@ -138,3 +138,25 @@ func TestSchemas(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeating checks that each kind of string that repeating names is
+// the name of a string member or an enum type of some schema: a name that
+// matches none would quietly spare nothing.
+func TestRepeating(t *testing.T) {
+	kinds := map[string]bool{}
+	for _, s := range schemas {
+		for _, m := range s.info().members {
+			typ := m.span.typ
+			if typ.Kind() == reflect.Pointer {
+				typ = typ.Elem()
+			}
+			if typ.Kind() == reflect.String {
+				kinds[m.name] = true
+				kinds[typ.Name()] = typ.Name() != "string"
+			}
+		}
+	}
+	for _, kind := range repeating {
+		assert.True(t, kinds[kind], "repeating names %q, which is neither a string member nor an enum type", kind)
+	}
+}

@@ -90,7 +90,7 @@ type objectSeen struct {
 
 // NewSessionReader returns a SessionReader that reads from r.
 func NewSessionReader(r io.Reader) *SessionReader {
-	return &SessionReader{r: r, line: 1}
+	return &SessionReader{r: r, line: 1, kept: shared{last: new([len(repeating)]string)}}
 }
 
 // RequestID returns the request_id of the response being read, once it
@@ -300,7 +300,7 @@ func (r *SessionReader) member(c byte) outcome {
 	case "request_id":
 		o.requestID = true
 		v := decoder{data: rawValue}
-		r.requestID, _ = v.string("string")
+		r.requestID, _ = v.string(-1, "string")
 	case "error_type":
 		o.errorType = true
 	case "error_code":
