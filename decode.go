@@ -394,23 +394,26 @@ func (d *decoder) string(slot int, what string) (string, error) {
 		return "", err
 	case slot >= 0 && d.last != nil:
 		return d.repeat(slot, b, start), nil
-	case d.pos != start+len(b)+1: // it had escapes, and b is scratch
-		return string(b), nil
 	}
-	return d.substring(start, d.pos-1), nil
+	return d.keep(b, start), nil
 }
 
-// repeat returns b, the contents of the string that began at start, of
-// the kind at slot in repeating: the last string of that kind if it is
-// equal, and otherwise a copy, which becomes the last.
+// keep returns b, the contents of the string just read, which began at
+// start, as a string that outlives the next read.
+func (d *decoder) keep(b []byte, start int) string {
+	if d.pos != start+len(b)+1 { // it had escapes, and b is scratch
+		return string(b)
+	}
+	return d.substring(start, d.pos-1)
+}
+
+// repeat is keep for a string of the kind at slot in repeating: it
+// returns the last string of that kind if it is equal to b, and otherwise
+// a copy, which becomes the last.
 func (d *decoder) repeat(slot int, b []byte, start int) string {
 	last := &d.last[slot]
-	switch {
-	case *last == string(b):
-	case d.pos != start+len(b)+1: // it had escapes, and b is scratch
-		*last = string(b)
-	default:
-		*last = d.substring(start, d.pos-1)
+	if *last != string(b) {
+		*last = d.keep(b, start)
 	}
 	return *last
 }
