@@ -152,7 +152,9 @@ func TestRepeating(t *testing.T) {
 			}
 			if typ.Kind() == reflect.String {
 				kinds[m.name] = true
-				kinds[typ.Name()] = typ.Name() != "string"
+				if typ != reflect.TypeFor[string]() {
+					kinds[typ.Name()] = true // an enum type
+				}
 			}
 		}
 	}
