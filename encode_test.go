@@ -3,6 +3,7 @@ package plaid
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -42,3 +43,51 @@ func TestMarshalJSON_allocs(t *testing.T) {
 		}
 	}
 }
+
+// TestMarshalJSON_room checks that the room past the end of MarshalJSON's
+// result holds nothing that was in memory before. The encoder's buffer is
+// not zeroed when it is allocated, so that room must be cut off. The heap
+// is first filled with freed bytes of 0xA5, which a buffer that is not
+// zeroed would then show.
+func TestMarshalJSON_room(t *testing.T) {
+	tests := []struct {
+		name     string
+		sessions int
+	}{
+		{"one session", 1},
+		{"two sessions", 2},
+		{"larger than the one before", 300},
+		{"much smaller than the one before", 2},
+		{"as large as the one before", 2},
+	}
+	for _, tt := range tests {
+		var v CreditSessionsGetResponse
+		require.NoError(t, v.UnmarshalJSON(benchResponse(tt.sessions)), tt.name)
+		poisonHeap()
+		out, err := v.MarshalJSON()
+		require.NoError(t, err, tt.name)
+		assert.True(t, json.Valid(out), tt.name)
+		room := out[len(out):cap(out)]
+		assert.Equal(t, make([]byte, len(room)), room, "%s: the %d bytes past the result", tt.name, len(room))
+	}
+}
+
+// poisonHeap leaves freed memory of many sizes filled with 0xA5.
+func poisonHeap() {
+	var keep [][]byte
+	for size := 64; size <= 1<<20; size += size / 4 {
+		for range 4 {
+			b := make([]byte, size)
+			for i := range b {
+				b[i] = 0xA5
+			}
+			keep = append(keep, b)
+		}
+	}
+	sink = keep
+	sink = nil
+	runtime.GC()
+}
+
+// sink keeps poisonHeap's buffers from being optimised away.
+var sink [][]byte

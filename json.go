@@ -58,7 +58,7 @@ func decodeNew[T any](data []byte, s *schema[T]) (t *T, null bool, err error) {
 // written as "REDACTED", for String and LogValue.
 func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
 	hint := int(s.sizeHint.Load())
-	b, err := appendObject(make([]byte, 0, hint+hint/16+2*growAt), v, s, redact)
+	b, err := appendObject(newBuffer(hint+hint/16+2*growAt), v, s, redact)
 	if err != nil {
 		return nil, located(err)
 	}
@@ -69,7 +69,8 @@ func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
 		// The last value was much larger: do not hand out its room.
 		return bytes.Clone(b), nil
 	}
-	return b, nil
+	// Clipped, because the room past the end is not zeroed (newBuffer).
+	return b[:len(b):len(b)], nil
 }
 
 // validate runs the checks of every member of v, in the order they are

@@ -21,3 +21,7 @@ func newEnum[E enum](d *decoder, s string) *E {
 	e := E(s)
 	return &e
 }
+
+// newBuffer returns an empty slice with room for n bytes. The other build
+// allocates it without zeroing it.
+func newBuffer(n int) []byte { return make([]byte, 0, n) }
