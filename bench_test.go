@@ -238,16 +238,6 @@ func readSessions(data []byte) error {
 	return nil
 }
 
-// checkSyntax reads data as decodeNew does, but builds no values and
-// does not look for duplicate names.
-func checkSyntax(data []byte) error {
-	d := decoder{data: data, syntaxOnly: true}
-	if _, err := d.skip(); err != nil {
-		return err
-	}
-	return d.end()
-}
-
 func benchRatio(b *testing.B, ours, vs func() error) {
 	start := time.Now()
 	if err := cmp.Or(ours(), vs()); err != nil {

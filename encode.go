@@ -257,16 +257,23 @@ func appendSafePrefix(b []byte, s string) ([]byte, int) {
 // U+2029. Most raw values have none, and are appended as they are.
 var compacted = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '<': true, '>': true, '&': true, 0xE2: true}
 
+// checkSyntax checks that data is one JSON value with only white space
+// around it, as the decoder reads it, but builds no values and does not
+// look for duplicate names.
+func checkSyntax(data []byte) error {
+	d := decoder{data: data, syntaxOnly: true}
+	if _, err := d.skip(); err != nil {
+		return err
+	}
+	return d.end()
+}
+
 // appendCompact appends the JSON value raw without insignificant white
 // space, with <, >, &, U+2028 and U+2029 escaped in its strings as
 // encoding/json does. It checks raw first, since Extra may have been
 // filled by hand.
 func appendCompact(b []byte, raw []byte) ([]byte, error) {
-	d := decoder{data: raw, syntaxOnly: true}
-	if _, err := d.skip(); err != nil {
-		return b, err
-	}
-	if err := d.end(); err != nil {
+	if err := checkSyntax(raw); err != nil {
 		return b, err
 	}
 	if !slices.ContainsFunc(raw, func(c byte) bool { return compacted[c] }) {
