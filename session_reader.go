@@ -193,7 +193,7 @@ func (r *SessionReader) startValue(c byte) {
 // array, which is a problem of its own; but null, like null passed to
 // UnmarshalJSON, holds nothing and is no problem.
 func (r *SessionReader) notSession() outcome {
-	raw, err := r.step(func(d *decoder) error { _, err := d.skip(); return err })
+	raw, err := r.step(skipValue)
 	if err != nil {
 		return fatal(r.at0(err))
 	}
@@ -250,7 +250,7 @@ func (r *SessionReader) session() outcome {
 	if err == nil {
 		return got(s)
 	}
-	if _, serr := r.step(func(d *decoder) error { _, err := d.skip(); return err }); serr != nil {
+	if _, serr := r.step(skipValue); serr != nil {
 		if failed := r.readFailed(nil); failed != nil {
 			return fatal(failed)
 		}
@@ -291,7 +291,7 @@ func (r *SessionReader) member(c byte) outcome {
 		o.text = append(o.text, ',')
 	}
 	o.text = append(o.text, rawName...) // before the next step moves the buffer
-	rawValue, err := r.step(func(d *decoder) error { _, err := d.skip(); return err })
+	rawValue, err := r.step(skipValue)
 	if err != nil {
 		return fatal(r.at0(atMember(memberPath(name), err)))
 	}
@@ -325,7 +325,7 @@ func (r *SessionReader) sessionsMember() outcome {
 		r.depth++
 		return outcome{}
 	}
-	raw, err := r.step(func(d *decoder) error { _, err := d.skip(); return err })
+	raw, err := r.step(skipValue)
 	if err != nil {
 		return fatal(r.at0(atMember("sessions", err)))
 	}
@@ -383,6 +383,12 @@ func (r *SessionReader) peek() (byte, error) {
 			return 0, r.readErr
 		}
 	}
+}
+
+// skipValue reads one value for step, which returns its bytes.
+func skipValue(d *decoder) error {
+	_, err := d.skip()
+	return err
 }
 
 // step runs f on a decoder over what has been read and not consumed, and
