@@ -13,8 +13,8 @@ import (
 // compiler checks; its offset is taken from it once. Calling the accessor
 // for every member instead, through a function value the compiler cannot
 // see into, took 7-9% of the time of encoding. This file holds the
-// package's uses of unsafe; offset_safe.go is its twin for the purego build, and
-// go test -race checks the pointers made here.
+// package's uses of unsafe; offset_safe.go is its twin for the purego
+// build, and go test -race checks the pointers made here.
 type offset[T, F any] uintptr
 
 // offsetOf returns the offset of the field of T that p returns the address
