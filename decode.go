@@ -47,6 +47,9 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 		if err != nil {
 			return err
 		}
+		if d.comma() {
+			continue
+		}
 		if more, err = d.next('}', "object key:value pair"); err != nil {
 			return err
 		}
@@ -90,6 +93,9 @@ func decodeArray[E any](d *decoder, p *[]E, sl *slab[E], decode func(*decoder, *
 		s = sl.extend(s)
 		if err := decode(d, &s[len(s)-1]); err != nil {
 			return atIndex(len(s)-1, err)
+		}
+		if d.comma() {
+			continue
 		}
 		var err error
 		if more, err = d.next(']', "array element"); err != nil {
@@ -296,15 +302,31 @@ func (d *decoder) end() error {
 func (d *decoder) open() error {
 	d.pos++
 	if d.depth++; d.depth > maxDepth {
-		return &FieldError{Err: fmt.Errorf("exceeded max depth %d", maxDepth)}
+		return errTooDeep()
 	}
 	return nil
+}
+
+// errTooDeep is the error of open, out of line so that open is inlined.
+func errTooDeep() error {
+	return &FieldError{Err: fmt.Errorf("exceeded max depth %d", maxDepth)}
 }
 
 // close reads the '}' or ']' that ends an object or array.
 func (d *decoder) close() {
 	d.pos++
 	d.depth--
+}
+
+// comma reads a ',' that comes right after a value, as it nearly always
+// does, and reports whether it did. It is small enough to be inlined, which
+// next is not.
+func (d *decoder) comma() bool {
+	if d.pos < len(d.data) && d.data[d.pos] == ',' {
+		d.pos++
+		return true
+	}
+	return false
 }
 
 // next reads the ',' between members or elements, and reports whether
@@ -742,6 +764,9 @@ func (d *decoder) skipObject() error {
 		if _, err := d.skip(); err != nil {
 			return atMember(memberPath(string(name)), err)
 		}
+		if d.comma() {
+			continue
+		}
 		if more, err = d.next('}', "object key:value pair"); err != nil {
 			return err
 		}
@@ -786,6 +811,9 @@ func (d *decoder) skipArray() error {
 	for i, more := 0, d.peek() != ']'; more; i++ {
 		if _, err := d.skip(); err != nil {
 			return atIndex(i, err)
+		}
+		if d.comma() {
+			continue
 		}
 		var err error
 		if more, err = d.next(']', "array element"); err != nil {
