@@ -331,6 +331,8 @@ func (d *decoder) comma() bool {
 
 // next reads the ',' between members or elements, and reports whether
 // another follows; at the closing byte it reports false without reading it.
+// The loops call it when comma finds no ',' right after the value: for white
+// space, the closing byte, or an error.
 func (d *decoder) next(closing byte, after string) (bool, error) {
 	switch d.peek() {
 	case ',':
