@@ -215,10 +215,13 @@ func TestEnums(t *testing.T) {
 }
 
 // appendSafePrefixLen returns what appendSafePrefix returns, after
-// checking that it appended what it counted and kept what was there.
+// checking that it appended what it counted and kept what was there,
+// both to a buffer that must grow and to one with room to spare, which
+// it may write past its end.
 func appendSafePrefixLen(s string) int {
 	b, n := appendSafePrefix([]byte("x"), s)
-	if string(b) != "x"+s[:n] {
+	roomy, m := appendSafePrefix(append(make([]byte, 0, len(s)+32), 'x'), s)
+	if m != n || string(b) != "x"+s[:n] || string(roomy) != string(b) {
 		return -1
 	}
 	return n
@@ -286,6 +289,10 @@ func TestAppendString(t *testing.T) {
 		want := quoteLikeJSONv1(t, s)
 		if got := appendString([]byte("x"), s); string(got) != "x"+want {
 			t.Errorf("appendString(%q) = %s, want x%s", s, got, want)
+		}
+		roomy := append(make([]byte, 0, 8*len(s)+32), 'x')
+		if got := appendString(roomy, s); string(got) != "x"+want {
+			t.Errorf("appendString(%q) with room = %s, want x%s", s, got, want)
 		}
 	}
 }

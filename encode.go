@@ -245,13 +245,6 @@ func appendString(b []byte, s string) []byte {
 	}
 }
 
-// appendSafePrefix appends the bytes at the start of s that the encoder
-// writes as they are, and returns how many it appended.
-func appendSafePrefix(b []byte, s string) ([]byte, int) {
-	n := escapedIndex(s)
-	return append(b, s[:n]...), n
-}
-
 // compacted reports which bytes appendCompact may have to change: white
 // space, the HTML-sensitive characters, and the first byte of U+2028 and
 // U+2029. Most raw values have none, and are appended as they are.

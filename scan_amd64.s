@@ -8,7 +8,8 @@
 // once; or when it equals one of a few characters. Setting bit 2 maps '"'
 // onto '&', and bit 1 maps '<' onto '>', as in scan.go. The last sixteen
 // bytes are loaded again, overlapping bytes found unmarked, so that s must
-// be at least sixteen bytes long and no byte past it is read.
+// be at least sixteen bytes long and no byte past it is read; only
+// copySafeSSE2 takes shorter strings, and reads past them within a page.
 
 // BROADCAST fills the register X with the byte b.
 #define BROADCAST(b, X) \
@@ -18,8 +19,10 @@
 
 // SCAN16 tests the sixteen bytes at SI+DI with the test MARK, which
 // leaves its marks in X5, and jumps to found with their bit mask in DX.
-#define SCAN16(MARK) \
+// STORE runs first, and may write the bytes somewhere.
+#define SCAN16(MARK, STORE) \
 	MOVOU (SI)(DI*1), X0; \
+	STORE; \
 	MARK; \
 	PMOVMSKB X5, DX; \
 	TESTL DX, DX; \
@@ -27,18 +30,18 @@
 
 // SCAN walks s with MARK and returns the index of the first marked byte,
 // or len(s). SI is the start of s, BX its length, and ret the result.
-#define SCAN(MARK, ret) \
+#define SCAN(MARK, STORE, ret) \
 	XORQ DI, DI; \
 	LEAQ -16(BX), CX; \
 loop: \
 	CMPQ DI, CX; \
 	JGE tail; \
-	SCAN16(MARK); \
+	SCAN16(MARK, STORE); \
 	ADDQ $16, DI; \
 	JMP loop; \
 tail: \
 	MOVQ CX, DI; \
-	SCAN16(MARK); \
+	SCAN16(MARK, STORE); \
 	MOVQ BX, ret; \
 	RET; \
 found: \
@@ -46,6 +49,12 @@ found: \
 	ADDQ DX, DI; \
 	MOVQ DI, ret; \
 	RET
+
+// NOSTORE is the STORE of a scan that only reads.
+#define NOSTORE
+
+// STORE_R8 is the STORE of a scan that copies s to R8.
+#define STORE_R8 MOVOU X0, (R8)(DI*1)
 
 // MARK_ESCAPED marks the bytes of X0 that the encoder escapes: control
 // characters, bytes that are not ASCII, '"', '\\', '<', '>' and '&'.
@@ -64,17 +73,73 @@ found: \
 	POR X7, X5; \
 	POR X9, X5
 
+// ESCAPED_CONSTANTS loads the registers that MARK_ESCAPED tests with.
+#define ESCAPED_CONSTANTS \
+	BROADCAST(0x20, X1); \
+	BROADCAST(0x02, X2); \
+	BROADCAST(0x3e, X3); \
+	BROADCAST(0x04, X4); \
+	BROADCAST(0x26, X8); \
+	BROADCAST(0x5c, X10)
+
 // func escapedIndexSSE2(s string) int
 TEXT ·escapedIndexSSE2(SB), NOSPLIT, $0-24
 	MOVQ s_base+0(FP), SI
 	MOVQ s_len+8(FP), BX
-	BROADCAST(0x20, X1)
-	BROADCAST(0x02, X2)
-	BROADCAST(0x3e, X3)
-	BROADCAST(0x04, X4)
-	BROADCAST(0x26, X8)
-	BROADCAST(0x5c, X10)
-	SCAN(MARK_ESCAPED, ret+16(FP))
+	ESCAPED_CONSTANTS
+	SCAN(MARK_ESCAPED, NOSTORE, ret+16(FP))
+
+// func copySafeSSE2(dst []byte, s string) int
+TEXT ·copySafeSSE2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), R8
+	MOVQ s_base+24(FP), SI
+	MOVQ s_len+32(FP), BX
+	ESCAPED_CONSTANTS
+	CMPQ BX, $16
+	JB short
+	SCAN(MARK_ESCAPED, STORE_R8, ret+40(FP))
+short:
+	// Fewer than sixteen bytes. An empty s may have no memory at all.
+	TESTQ BX, BX
+	JZ empty
+	// Sixteen bytes are read from the start of s when they stay in its
+	// page: the next page may not be mapped. The bytes past s are copied
+	// too, and marks among them are hidden behind the one set at len(s).
+	MOVQ SI, AX
+	ANDQ $4095, AX
+	CMPQ AX, $4080
+	JA pageend
+	MOVOU (SI), X0
+	MOVOU X0, (R8)
+	MARK_ESCAPED
+	PMOVMSKB X5, DX
+	BTSL BX, DX
+	BSFL DX, DX
+	MOVQ DX, ret+40(FP)
+	RET
+pageend:
+	// Otherwise the sixteen bytes that end with s are read, which are in
+	// its page, and s is copied a byte at a time.
+	MOVOU -16(SI)(BX*1), X0
+	MARK_ESCAPED
+	PMOVMSKB X5, DX
+	MOVQ $16, CX
+	SUBQ BX, CX
+	SHRL CX, DX
+	BTSL BX, DX
+	XORQ DI, DI
+bytes:
+	MOVB (SI)(DI*1), AX
+	MOVB AX, (R8)(DI*1)
+	INCQ DI
+	CMPQ DI, BX
+	JB bytes
+	BSFL DX, DX
+	MOVQ DX, ret+40(FP)
+	RET
+empty:
+	MOVQ $0, ret+40(FP)
+	RET
 
 // MARK_UNPLAIN marks the bytes of X0 that the decoder does not take as
 // they are: control characters, bytes that are not ASCII, '"' and '\\'.
@@ -95,4 +160,4 @@ TEXT ·unplainIndexSSE2(SB), NOSPLIT, $0-32
 	BROADCAST(0x20, X1)
 	BROADCAST(0x22, X3)
 	BROADCAST(0x5c, X10)
-	SCAN(MARK_UNPLAIN, ret+24(FP))
+	SCAN(MARK_UNPLAIN, NOSTORE, ret+24(FP))
