@@ -35,26 +35,12 @@ func escapedIndexSSE2(s string) int
 //go:noescape
 func unplainIndexSSE2(b []byte) int
 
-// copySafeSSE2 copies the bytes at the start of s that the encoder writes
-// as they are to dst, and returns how many. It copies sixteen bytes at a
+// copySafe copies the bytes at the start of s that the encoder writes as
+// they are to dst, and returns how many. It copies sixteen bytes at a
 // time as it tests them, whatever they hold, so that it may write up to
 // sixteen bytes past them, and past len(s): dst must have room for
-// len(s)+16.
+// len(s)+16. Strings shorter than sixteen bytes are read whole when they
+// do not end near the end of a page.
 //
 //go:noescape
-func copySafeSSE2(dst []byte, s string) int
-
-// appendSafePrefix appends the bytes at the start of s that the encoder
-// writes as they are, and returns how many it appended. When b has room,
-// they are tested and copied in one pass, which made encoding 7-13%
-// faster than a scan and then a copy: most strings are short, and the
-// copy was a call of its own. What it writes past the bytes it appends
-// is in b's spare capacity, which the next append writes over.
-func appendSafePrefix(b []byte, s string) ([]byte, int) {
-	if n := len(b); cap(b)-n >= len(s)+16 {
-		k := copySafeSSE2(b[n:cap(b)], s)
-		return b[:n+k], k
-	}
-	n := escapedIndex(s)
-	return append(b, s[:n]...), n
-}
+func copySafe(dst []byte, s string) int

@@ -9,7 +9,7 @@
 // onto '&', and bit 1 maps '<' onto '>', as in scan.go. The last sixteen
 // bytes are loaded again, overlapping bytes found unmarked, so that s must
 // be at least sixteen bytes long and no byte past it is read; only
-// copySafeSSE2 takes shorter strings, and reads past them within a page.
+// copySafe takes shorter strings, and reads past them within a page.
 
 // BROADCAST fills the register X with the byte b.
 #define BROADCAST(b, X) \
@@ -89,8 +89,8 @@ TEXT ·escapedIndexSSE2(SB), NOSPLIT, $0-24
 	ESCAPED_CONSTANTS
 	SCAN(MARK_ESCAPED, NOSTORE, ret+16(FP))
 
-// func copySafeSSE2(dst []byte, s string) int
-TEXT ·copySafeSSE2(SB), NOSPLIT, $0-48
+// func copySafe(dst []byte, s string) int
+TEXT ·copySafe(SB), NOSPLIT, $0-48
 	MOVQ dst_base+0(FP), R8
 	MOVQ s_base+24(FP), SI
 	MOVQ s_len+32(FP), BX

@@ -2,6 +2,11 @@
 
 package plaid
 
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
+
 // escapedIndex returns the index of the first byte of s that the encoder
 // escapes, or len(s). On amd64, scan_amd64.go tests longer strings sixteen
 // bytes at a time.
@@ -11,9 +16,21 @@ func escapedIndex(s string) int { return escapedIndexWords(s) }
 // does not take as it is, or len(b).
 func unplainIndex(b []byte) int { return unplainIndexWords(b) }
 
-// appendSafePrefix appends the bytes at the start of s that the encoder
-// writes as they are, and returns how many it appended.
-func appendSafePrefix(b []byte, s string) ([]byte, int) {
-	n := escapedIndex(s)
-	return append(b, s[:n]...), n
+// copySafe copies the bytes at the start of s that the encoder writes as
+// they are to dst, and returns how many. It copies eight bytes at a time
+// as it tests them, whatever they hold, so that it may write up to eight
+// bytes past them: dst must have room for len(s)+16.
+func copySafe(dst []byte, s string) int {
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		w := word(s[i:])
+		binary.LittleEndian.PutUint64(dst[i:], w)
+		if m := escapedBytes(w); m != 0 {
+			return i + first(m)
+		}
+	}
+	for ; i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]]; i++ {
+		dst[i] = s[i]
+	}
+	return i
 }
