@@ -286,14 +286,22 @@ func TestAppendString(t *testing.T) {
 		tests = append(tests, r, "abcdefghij"+r, r+"abcdefghij", "abc"+r+"defghijklm"+r)
 	}
 	for _, s := range tests {
-		want := quoteLikeJSONv1(t, s)
-		if got := appendString([]byte("x"), s); string(got) != "x"+want {
-			t.Errorf("appendString(%q) = %s, want x%s", s, got, want)
-		}
-		roomy := append(make([]byte, 0, 8*len(s)+32), 'x')
-		if got := appendString(roomy, s); string(got) != "x"+want {
-			t.Errorf("appendString(%q) with room = %s, want x%s", s, got, want)
-		}
+		checkAppendString(t, s)
+	}
+}
+
+// checkAppendString checks that appendString quotes s as encoding/json
+// does, whether the buffer must grow or has room, which it may write past
+// its end.
+func checkAppendString(t *testing.T, s string) {
+	t.Helper()
+	want := quoteLikeJSONv1(t, s)
+	if got := appendString([]byte("x"), s); string(got) != "x"+want {
+		t.Errorf("appendString(%q) = %s, want x%s", s, got, want)
+	}
+	roomy := append(make([]byte, 0, 8*len(s)+32), 'x')
+	if got := appendString(roomy, s); string(got) != "x"+want {
+		t.Errorf("appendString(%q) with room = %s, want x%s", s, got, want)
 	}
 }
 

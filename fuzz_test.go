@@ -182,3 +182,12 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendString checks that appendString quotes any string as
+// encoding/json does.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", `a"b\c`, "<&>\u2028\u2029", "\xff\xfe", "日本\x00\x1f", "0123456789abcdef<"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkAppendString)
+}
