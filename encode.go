@@ -204,8 +204,8 @@ var safe = func() (t [utf8.RuneSelf]bool) {
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
 // as in encoding/json. Most strings need no escapes and the buffer has
-// room for them: that case is small enough to be inlined into the
-// encoders of the members, and one call copies the string.
+// room for them: then one call to copySafe tests and copies the whole
+// string, and appendEscaped is left the rest.
 func appendString(b []byte, s string) []byte {
 	n := len(b)
 	if cap(b)-n < len(s)+18 {
