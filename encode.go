@@ -204,8 +204,9 @@ var safe = func() (t [utf8.RuneSelf]bool) {
 
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD,
 // as in encoding/json. Most strings need no escapes and the buffer has
-// room for them: then one call to copySafe tests and copies the whole
-// string, and appendEscaped is left the rest.
+// room for them; then one call to copySafe tests and copies the whole
+// string. appendEscaped takes over at the first byte that needs an
+// escape, or when the buffer is short of room.
 func appendString(b []byte, s string) []byte {
 	n := len(b)
 	if cap(b)-n < len(s)+18 {
