@@ -193,9 +193,11 @@ func appendDate(b []byte, t Date) ([]byte, error) {
 
 const hex = "0123456789abcdef"
 
-// safe reports which ASCII bytes are written as they are: not the quote,
-// the backslash, control characters, or the HTML-sensitive <, > and &.
-var safe = func() (t [utf8.RuneSelf]bool) {
+// safe reports which bytes are written as they are: ASCII but for the
+// quote, the backslash, control characters and the HTML-sensitive <, >
+// and &. A byte that is not ASCII starts a rune to be checked, as plain
+// has it for the decoder.
+var safe = func() (t [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
 	}

@@ -1,9 +1,6 @@
 package plaid
 
-import (
-	"math/bits"
-	"unicode/utf8"
-)
+import "math/bits"
 
 // Strings are scanned eight bytes at a time, as one uint64, because a
 // byte at a time is the largest cost of both decoding and encoding; on
@@ -50,7 +47,7 @@ func escapedIndexWords(s string) int {
 			return i + first(m)
 		}
 	}
-	for i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]] {
+	for i < len(s) && safe[s[i]] {
 		i++
 	}
 	return i

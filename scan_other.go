@@ -2,10 +2,7 @@
 
 package plaid
 
-import (
-	"encoding/binary"
-	"unicode/utf8"
-)
+import "encoding/binary"
 
 // escapedIndex returns the index of the first byte of s that the encoder
 // escapes, or len(s). On amd64, scan_amd64.go tests longer strings sixteen
@@ -29,7 +26,7 @@ func copySafe(dst []byte, s string) int {
 			return i + first(m)
 		}
 	}
-	for ; i < len(s) && s[i] < utf8.RuneSelf && safe[s[i]]; i++ {
+	for ; i < len(s) && safe[s[i]]; i++ {
 		dst[i] = s[i]
 	}
 	return i

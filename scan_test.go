@@ -18,7 +18,7 @@ func TestWordMarks(t *testing.T) {
 		want  func(c byte) bool // whether the byte c is marked
 	}{
 		{"unplainBytes", unplainBytes, func(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf }},
-		{"escapedBytes", escapedBytes, func(c byte) bool { return c >= utf8.RuneSelf || !safe[c] }},
+		{"escapedBytes", escapedBytes, func(c byte) bool { return !safe[c] }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
