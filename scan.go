@@ -4,8 +4,9 @@ import "math/bits"
 
 // Strings are scanned eight bytes at a time, as one uint64, because a
 // byte at a time is the largest cost of both decoding and encoding; on
-// amd64, strings of sixteen bytes or more are scanned sixteen at a time,
-// in scan_amd64.s, with the same marks. A test
+// amd64, scan_amd64.s scans sixteen at a time with the same marks: the
+// decoder's strings of sixteen bytes or more, and every string that the
+// encoder copies as it scans. A test
 // marks a byte by setting its high bit: x itself marks the bytes that are
 // not ASCII; x-c*ones marks the ASCII bytes below c, and so, after an XOR,
 // the bytes equal to one. A subtraction borrows only from a byte it marks,
