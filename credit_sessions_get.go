@@ -124,7 +124,34 @@ var creditSessionsGetResponseSchema = newSchema("CreditSessionsGetResponse",
 	func(r *CreditSessionsGetResponse) *map[string]json.RawMessage { return &r.Extra },
 	objects("sessions", func(r *CreditSessionsGetResponse) *[]CreditSession { return &r.Sessions }, creditSessionSchema),
 	reqString("request_id", func(r *CreditSessionsGetResponse) *string { return &r.RequestID }),
-)
+).withRoom(giveResponseRoom)
+
+// A responseRoom is the room of a short response: see room.go.
+type responseRoom struct {
+	room
+	sessions       objectRoom[CreditSession]
+	results        objectRoom[CreditSessionResults]
+	itemAdd        objectRoom[CreditSessionItemAddResult]
+	bankIncome     objectRoom[CreditSessionBankIncomeResult]
+	bankEmployment objectRoom[CreditSessionBankEmploymentResult]
+	payrollIncome  objectRoom[CreditSessionPayrollIncomeResult]
+	documentIncome objectRoom[CreditSessionDocumentIncomeResult]
+	errors         objectRoom[CreditSessionError]
+}
+
+// giveResponseRoom gives d the room of a short response.
+func giveResponseRoom(d *decoder) {
+	r := new(responseRoom)
+	r.room.give(d)
+	r.sessions.give(d, creditSessionSchema)
+	r.results.give(d, creditSessionResultsSchema)
+	r.itemAdd.give(d, creditSessionItemAddResultSchema)
+	r.bankIncome.give(d, creditSessionBankIncomeResultSchema)
+	r.bankEmployment.give(d, creditSessionBankEmploymentResultSchema)
+	r.payrollIncome.give(d, creditSessionPayrollIncomeResultSchema)
+	r.documentIncome.give(d, creditSessionDocumentIncomeResultSchema)
+	r.errors.give(d, creditSessionErrorSchema)
+}
 
 // GetSessions returns the Sessions field; it is nil if r is nil.
 func (r *CreditSessionsGetResponse) GetSessions() []CreditSession {

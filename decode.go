@@ -128,12 +128,13 @@ type decoder struct {
 // slices point into. A SessionReader carries it from one session to the
 // next.
 type shared struct {
-	text    *strings.Builder // the block of text that strings are copied into; see substring
-	strings slab[string]
-	ints    slab[int]
-	dates   slab[Date]
-	objects []any  // a *slab[T] for each schema of T, by the schema's id
-	raws    []byte // the values of unknown members; see keepRaw
+	text     *strings.Builder // the block of text that strings are copied into; see substring
+	textRoom []byte           // the text of a short document's room, used before text; see room.go
+	strings  slab[string]
+	ints     slab[int]
+	dates    slab[Date]
+	objects  []any  // a *slab[T] for each schema of T, by the schema's id
+	raws     []byte // the values of unknown members; see keepRaw
 
 	// last holds the last string read of each kind whose values repeat,
 	// by the kind's place in repeating. It is nil for a document too
@@ -187,21 +188,24 @@ const sessionBytes = 1024
 
 // objectSlab returns the slab that d allocates objects of s's type from,
 // sized as the dates are, since a session holds one or two of each kind.
-// It returns nil, which allocates each object by itself, for a document
-// too small to hold many objects of a kind: there the slab and its block
-// would cost more than they save.
+// A short document's room may have given one (see room.go). Otherwise it
+// returns nil, which allocates each object by itself, for a document too
+// small to hold many objects of a kind: there a slab and its block would
+// cost more than they save.
 func objectSlab[T any](d *decoder, s *schema[T]) *slab[T] {
+	if s.id < len(d.objects) {
+		if sl, ok := d.objects[s.id].(*slab[T]); ok {
+			return sl // as the room of a short document may give
+		}
+	}
 	if len(d.data) < minSlabbed {
 		return nil
 	}
 	if s.id >= len(d.objects) {
 		d.objects = append(d.objects, make([]any, len(schemas)-len(d.objects))...)
 	}
-	sl, ok := d.objects[s.id].(*slab[T])
-	if !ok {
-		sl = &slab[T]{next: d.firstBlock(sessionBytes)}
-		d.objects[s.id] = sl
-	}
+	sl := &slab[T]{next: d.firstBlock(sessionBytes)}
+	d.objects[s.id] = sl
 	return sl
 }
 
@@ -449,8 +453,13 @@ func (d *decoder) repeat(slot int, b []byte, start int) string {
 // appends to what it has handed out, and allocates without zeroing what
 // it will write over. Copying only the strings, and not the whole input,
 // allocates less than half as much, and a value kept from a document keeps
-// less of it alive.
+// less of it alive. A short document's room has its first block of text.
 func (d *decoder) substring(i, j int) string {
+	if cap(d.textRoom)-len(d.textRoom) >= j-i {
+		start := len(d.textRoom)
+		d.textRoom = append(d.textRoom, d.data[i:j]...)
+		return textString(d.textRoom[start:])
+	}
 	if d.text == nil || d.text.Cap()-d.text.Len() < j-i {
 		d.newText(j - i)
 	}

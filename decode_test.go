@@ -1,6 +1,7 @@
 package plaid
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -237,6 +238,76 @@ func TestRepeatedStrings(t *testing.T) {
 				}
 			}
 			assert.Greater(t, repeats, 10, "values repeated")
+		})
+	}
+}
+
+// TestRoom decodes short responses, which start in the room of one
+// allocation, with more sessions, strings, text and unknown members than
+// the room holds, and holds each against the same document decoded with
+// slabs, made long enough by white space, and against its sessions
+// decoded one by one.
+func TestRoom(t *testing.T) {
+	long := strings.Repeat("long message ", 60) // more text than the room has
+	tests := []struct {
+		name string
+		in   []byte
+	}{
+		{"one session", benchResponse(1)},
+		{"the room's sessions", benchResponse(roomSessions)},
+		{"more sessions than the room holds", benchResponse(5)},
+		{"more text than the room holds", bytes.ReplaceAll(benchResponse(3), []byte("the login details"), []byte(long))},
+		{"no sessions", []byte(`{"sessions":[],"request_id":"` + strings.Repeat("r", minRoom) + `"}`)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.GreaterOrEqual(t, len(tt.in), minRoom)
+			require.Less(t, len(tt.in), minSlabbed)
+			var got, slabbed CreditSessionsGetResponse
+			require.NoError(t, got.UnmarshalJSON(tt.in))
+			padded := append(bytes.Clone(tt.in), bytes.Repeat([]byte{' '}, minSlabbed)...)
+			require.NoError(t, slabbed.UnmarshalJSON(padded))
+			assert.Equal(t, slabbed, got)
+			assertFullSlices(t, reflect.ValueOf(got), "")
+			for i, s := range got.Sessions {
+				b, err := s.MarshalJSON()
+				require.NoError(t, err)
+				var alone CreditSession
+				require.NoError(t, alone.UnmarshalJSON(b))
+				assert.Equal(t, alone, s, "session %d", i)
+			}
+		})
+	}
+}
+
+// TestUnmarshalJSON_allocs checks how often UnmarshalJSON allocates: a
+// short response twice (its decoder and its room) and once more for each
+// object with unknown members; the large one at most a quarter as often
+// as encoding/json into plain structs.
+func TestUnmarshalJSON_allocs(t *testing.T) {
+	small := benchResponse(roomSessions)
+	known := bytes.ReplaceAll(small, []byte(benchUnknown), nil)
+	large := benchResponse(1000)
+	naive := testing.AllocsPerRun(5, func() { var v naiveResponse; _ = json.Unmarshal(large, &v) })
+	short := 2.0
+	if puregoEnabled {
+		short += 1 + 2*roomSessions // a block of text, and two enums a session
+	}
+	tests := []struct {
+		name string
+		in   []byte
+		max  float64
+	}{
+		{"a short response", known, short},
+		{"a short response with unknown members", small, short + 2}, // a map is two allocations
+		{"the large response", large, naive / 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v CreditSessionsGetResponse
+			require.NoError(t, v.UnmarshalJSON(tt.in))
+			allocs := testing.AllocsPerRun(5, func() { _ = v.UnmarshalJSON(tt.in) })
+			assert.LessOrEqual(t, allocs, tt.max)
 		})
 	}
 }

@@ -25,3 +25,11 @@ func newEnum[E enum](d *decoder, s string) *E {
 // newBuffer returns an empty slice with room for n bytes. The other build
 // allocates it without zeroing it.
 func newBuffer(n int) []byte { return make([]byte, 0, n) }
+
+// roomText is empty in this build, which has no way to hand out strings
+// from room it writes: the text of a short document goes into a
+// strings.Builder, as that of any other.
+type roomText = [0]byte
+
+// textString is never called in this build but for an empty string.
+func textString(b []byte) string { return string(b) }

@@ -49,3 +49,12 @@ func newBuffer(n int) []byte {
 	b.WriteByte(0)
 	return unsafe.Slice(unsafe.StringData(b.String()), b.Cap())[1 : 1 : 1+n]
 }
+
+// roomText is the room for text in a short document's room (see room.go),
+// whose strings are handed out by textString.
+type roomText = [roomSessions * 512]byte
+
+// textString returns b as a string that shares its bytes. The decoder
+// hands out strings from a room only as far as it has written it, and
+// never writes there again, as a strings.Builder does.
+func textString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

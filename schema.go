@@ -31,6 +31,10 @@ type schema[T any] struct {
 	// against the struct.
 	extraSpan span
 
+	// giveRoom, if set, gives a short document room for its values in
+	// one allocation; see room.go.
+	giveRoom func(*decoder)
+
 	// sizeHint is the length of the last value encoded, so that the next
 	// one starts with about the room it needs: growing a buffer from
 	// small copies a large document several times over.
@@ -91,7 +95,17 @@ func (s *schema[T]) define(name string, extra func(*T) *map[string]json.RawMessa
 		}
 	}
 	s.id = len(schemas)
+	if s.id >= maxSchemas {
+		panic(schemaError[T]("", fmt.Sprintf("more than the %d schemas that a room can list", maxSchemas)))
+	}
 	schemas = append(schemas, s)
+}
+
+// withRoom sets the function that gives s's short documents their room,
+// and returns s.
+func (s *schema[T]) withRoom(give func(*decoder)) *schema[T] {
+	s.giveRoom = give
+	return s
 }
 
 // schemas lists every schema, in the order they were made, for the tests
