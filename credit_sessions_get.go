@@ -124,10 +124,12 @@ var creditSessionsGetResponseSchema = newSchema("CreditSessionsGetResponse",
 	func(r *CreditSessionsGetResponse) *map[string]json.RawMessage { return &r.Extra },
 	objects("sessions", func(r *CreditSessionsGetResponse) *[]CreditSession { return &r.Sessions }, creditSessionSchema),
 	reqString("request_id", func(r *CreditSessionsGetResponse) *string { return &r.RequestID }),
-).withRoom(giveResponseRoom)
+).withRoom(newResponseRoom)
 
 // A responseRoom is the room of a short response: see room.go.
 type responseRoom struct {
+	d decoder
+	r CreditSessionsGetResponse
 	room
 	sessions       objectRoom[CreditSession]
 	results        objectRoom[CreditSessionResults]
@@ -139,9 +141,12 @@ type responseRoom struct {
 	errors         objectRoom[CreditSessionError]
 }
 
-// giveResponseRoom gives d the room of a short response.
-func giveResponseRoom(d *decoder) {
-	r := new(responseRoom)
+// newResponseRoom returns a decoder of data, a short response, and the
+// value it decodes into, in a room for its values.
+func newResponseRoom(data []byte) (*decoder, *CreditSessionsGetResponse) {
+	r := &responseRoom{d: decoder{data: data}}
+	d := &r.d
+	d.reserve()
 	r.room.give(d)
 	r.sessions.give(d, creditSessionSchema)
 	r.results.give(d, creditSessionResultsSchema)
@@ -151,6 +156,7 @@ func giveResponseRoom(d *decoder) {
 	r.payrollIncome.give(d, creditSessionPayrollIncomeResultSchema)
 	r.documentIncome.give(d, creditSessionDocumentIncomeResultSchema)
 	r.errors.give(d, creditSessionErrorSchema)
+	return d, &r.r
 }
 
 // GetSessions returns the Sessions field; it is nil if r is nil.

@@ -36,26 +36,28 @@ func unmarshal[T any](data []byte, v *T, s *schema[T]) error {
 // and the builder of its text share one allocation: they escape to the
 // heap, through the functions of the schema's fields, and one allocation
 // costs less than three. A short document whose schema has room for its
-// values gets it in one more.
+// values gets the room in that allocation too (see room.go).
 func decodeNew[T any](data []byte, s *schema[T]) (t *T, null bool, err error) {
-	w := &struct {
-		d    decoder
-		t    T
-		text strings.Builder
-	}{d: decoder{data: data}}
-	d := &w.d
-	d.text = &w.text
+	var d *decoder
+	if s.newRoom != nil && len(data) >= minRoom && len(data) < minSlabbed {
+		d, t = s.newRoom(data)
+	} else {
+		w := &struct {
+			d    decoder
+			t    T
+			text strings.Builder
+		}{d: decoder{data: data}}
+		d, t = &w.d, &w.t
+		d.text = &w.text
+		d.reserve()
+	}
 	if d.null() {
-		return &w.t, true, d.end()
+		return t, true, d.end()
 	}
-	d.reserve()
-	if s.giveRoom != nil && len(data) >= minRoom && len(data) < minSlabbed {
-		s.giveRoom(d)
+	if err := decodeObject(d, t, s); err != nil {
+		return t, false, located(err)
 	}
-	if err := decodeObject(d, &w.t, s); err != nil {
-		return &w.t, false, located(err)
-	}
-	return &w.t, false, d.end()
+	return t, false, d.end()
 }
 
 // marshal encodes v as s describes. With redact set, credentials are

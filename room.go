@@ -1,14 +1,16 @@
 package plaid
 
+import "strings"
+
 // A document too short for slabs (see minSlabbed) would allocate each of
 // its objects by itself, and a first block for each kind of value that a
 // slab holds: some twenty allocations for a response of two sessions,
 // which cost a sixth of decoding it on the machine we measure on. A root
 // type whose documents are often short gives them instead room for the
-// values of about roomSessions sessions, in one allocation, and the slabs
-// start there; what does not fit goes on into blocks of its own, as in a
-// longer document. The values handed out keep the whole room alive, as
-// those from a slab keep its block.
+// values of about roomSessions sessions, in the allocation that holds its
+// decoder, and the slabs start there; what does not fit goes on into
+// blocks of its own, as in a longer document. The values handed out keep
+// the whole room alive, as those from a slab keep its block.
 
 // roomSessions is how many sessions the room of a short document holds the
 // values of. A response holds one or two in most cases.
@@ -35,6 +37,7 @@ type room struct {
 	dates   [roomSessions]Date
 	raws    [roomSessions * 64]byte
 	text    roomText
+	more    strings.Builder // the text that does not fit
 }
 
 // give makes r the room that d's values start in.
@@ -45,6 +48,7 @@ func (r *room) give(d *decoder) {
 	d.dates.block = r.dates[:0]
 	d.raws = r.raws[:0]
 	d.textRoom = r.text[:0]
+	d.text = &r.more
 }
 
 // An objectRoom is the room for the first objects of type T, and the slab

@@ -31,9 +31,9 @@ type schema[T any] struct {
 	// against the struct.
 	extraSpan span
 
-	// giveRoom, if set, gives a short document room for its values in
-	// one allocation; see room.go.
-	giveRoom func(*decoder)
+	// newRoom, if set, returns a decoder for a short document and the T
+	// it decodes into, in a room for its values; see room.go.
+	newRoom func(data []byte) (*decoder, *T)
 
 	// sizeHint is the length of the last value encoded, so that the next
 	// one starts with about the room it needs: growing a buffer from
@@ -101,10 +101,10 @@ func (s *schema[T]) define(name string, extra func(*T) *map[string]json.RawMessa
 	schemas = append(schemas, s)
 }
 
-// withRoom sets the function that gives s's short documents their room,
+// withRoom sets the function that makes the room of s's short documents,
 // and returns s.
-func (s *schema[T]) withRoom(give func(*decoder)) *schema[T] {
-	s.giveRoom = give
+func (s *schema[T]) withRoom(newRoom func(data []byte) (*decoder, *T)) *schema[T] {
+	s.newRoom = newRoom
 	return s
 }
 
