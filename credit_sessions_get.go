@@ -146,7 +146,6 @@ type responseRoom struct {
 func newResponseRoom(data []byte) (*decoder, *CreditSessionsGetResponse) {
 	r := &responseRoom{d: decoder{data: data}}
 	d := &r.d
-	d.reserve()
 	r.room.give(d)
 	r.sessions.give(d, creditSessionSchema)
 	r.results.give(d, creditSessionResultsSchema)

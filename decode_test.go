@@ -246,7 +246,7 @@ func TestRepeatedStrings(t *testing.T) {
 // allocation, with more sessions, strings, text and unknown members than
 // the room holds, and holds each against the same document decoded with
 // slabs, made long enough by white space, and against its sessions
-// decoded one by one.
+// decoded one by one, as they are and with slabs.
 func TestRoom(t *testing.T) {
 	long := strings.Repeat("long message ", 60) // more text than the room has
 	tests := []struct {
@@ -259,22 +259,26 @@ func TestRoom(t *testing.T) {
 		{"more text than the room holds", bytes.ReplaceAll(benchResponse(3), []byte("the login details"), []byte(long))},
 		{"no sessions", []byte(`{"sessions":[],"request_id":"` + strings.Repeat("r", minRoom) + `"}`)},
 	}
+	pad := func(b []byte) []byte { return append(bytes.Clone(b), bytes.Repeat([]byte{' '}, minSlabbed)...) }
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			require.GreaterOrEqual(t, len(tt.in), minRoom)
 			require.Less(t, len(tt.in), minSlabbed)
 			var got, slabbed CreditSessionsGetResponse
 			require.NoError(t, got.UnmarshalJSON(tt.in))
-			padded := append(bytes.Clone(tt.in), bytes.Repeat([]byte{' '}, minSlabbed)...)
-			require.NoError(t, slabbed.UnmarshalJSON(padded))
+			require.NoError(t, slabbed.UnmarshalJSON(pad(tt.in)))
 			assert.Equal(t, slabbed, got)
 			assertFullSlices(t, reflect.ValueOf(got), "")
 			for i, s := range got.Sessions {
 				b, err := s.MarshalJSON()
 				require.NoError(t, err)
-				var alone CreditSession
+				require.GreaterOrEqual(t, len(b), minRoom)
+				var alone, aloneSlabbed CreditSession
 				require.NoError(t, alone.UnmarshalJSON(b))
-				assert.Equal(t, alone, s, "session %d", i)
+				require.NoError(t, aloneSlabbed.UnmarshalJSON(pad(b)))
+				assert.Equal(t, s, alone, "session %d", i)
+				assert.Equal(t, s, aloneSlabbed, "session %d with slabs", i)
+				assertFullSlices(t, reflect.ValueOf(alone), fmt.Sprintf("session %d", i))
 			}
 		})
 	}

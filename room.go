@@ -40,8 +40,10 @@ type room struct {
 	more    strings.Builder // the text that does not fit
 }
 
-// give makes r the room that d's values start in.
+// give sizes d's blocks, as reserve does, and makes r the room that d's
+// values start in.
 func (r *room) give(d *decoder) {
+	d.reserve()
 	d.objects = r.objects[:len(schemas)]
 	d.strings.block = r.strings[:0]
 	d.ints.block = r.ints[:0]
