@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -312,6 +314,32 @@ func TestUnmarshalJSON_allocs(t *testing.T) {
 			require.NoError(t, v.UnmarshalJSON(tt.in))
 			allocs := testing.AllocsPerRun(5, func() { _ = v.UnmarshalJSON(tt.in) })
 			assert.LessOrEqual(t, allocs, tt.max)
+		})
+	}
+}
+
+// TestKeepsNoInput checks that a decoded value does not keep its input
+// alive: not through the room of a short response, which also holds its
+// decoder, nor through the slabs of a longer one.
+func TestKeepsNoInput(t *testing.T) {
+	for _, sessions := range []int{roomSessions, 10} {
+		t.Run(fmt.Sprint(sessions, " sessions"), func(t *testing.T) {
+			data := bytes.Clone(benchResponse(sessions))
+			freed := make(chan struct{})
+			runtime.AddCleanup(&data[0], func(ch chan struct{}) { close(ch) }, freed)
+			var v CreditSessionsGetResponse
+			require.NoError(t, v.UnmarshalJSON(data))
+			data = nil
+			for range 10 {
+				runtime.GC()
+				select {
+				case <-freed:
+					runtime.KeepAlive(v)
+					return
+				case <-time.After(10 * time.Millisecond):
+				}
+			}
+			t.Fatal("the input is still reachable from the decoded value")
 		})
 	}
 }

@@ -54,10 +54,14 @@ func decodeNew[T any](data []byte, s *schema[T]) (t *T, null bool, err error) {
 	if d.null() {
 		return t, true, d.end()
 	}
-	if err := decodeObject(d, t, s); err != nil {
-		return t, false, located(err)
+	err = decodeObject(d, t, s)
+	if err == nil {
+		err = d.end()
 	}
-	return t, false, d.end()
+	// The room lives as long as the values in it, and must not keep the
+	// input alive with them.
+	d.data, d.scratch = nil, nil
+	return t, false, located(err)
 }
 
 // marshal encodes v as s describes. With redact set, credentials are
