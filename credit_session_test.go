@@ -234,7 +234,8 @@ func TestPrefixScanners(t *testing.T) {
 		keep   func(c byte) bool // whether the scanner passes over c
 	}{
 		{name: "appendSafePrefix", prefix: appendSafePrefixLen, keep: func(c byte) bool { return safe[c] }},
-		{name: "escapedIndexWords", prefix: escapedIndexWords, keep: func(c byte) bool { return safe[c] }},
+		{name: "escapedIndexWords", prefix: escapedIndexWords[string], keep: func(c byte) bool { return safe[c] }},
+		{name: "escapedIndexWords of bytes", prefix: func(s string) int { return escapedIndexWords([]byte(s)) }, keep: func(c byte) bool { return safe[c] }},
 		{name: "unplainIndex", prefix: func(s string) int { return unplainIndex([]byte(s)) }, keep: func(c byte) bool { return plain[c] }},
 		{name: "unplainIndexWords", prefix: func(s string) int { return unplainIndexWords([]byte(s)) }, keep: func(c byte) bool { return plain[c] }},
 	}

@@ -570,43 +570,51 @@ const smallIntDigits = 9 + 9*int(^uint(0)>>63)
 
 // number reads a JSON number, checking its grammar.
 func (d *decoder) number() error {
-	i := d.pos
-	if d.data[i] == '-' {
-		i++
+	end, fault := numberEnd(d.data, d.pos)
+	d.pos = end
+	if fault != "" {
+		return d.syntaxError(fault)
 	}
-	switch {
-	case i < len(d.data) && d.data[i] == '0':
-		i++
-	case i < len(d.data) && '1' <= d.data[i] && d.data[i] <= '9':
-		i = d.digits(i)
-	default:
-		d.pos = i
-		return d.syntaxError("in numeric literal")
-	}
-	if i < len(d.data) && d.data[i] == '.' {
-		if i++; i == d.digits(i) {
-			d.pos = i
-			return d.syntaxError("after decimal point in numeric literal")
-		}
-		i = d.digits(i)
-	}
-	if i < len(d.data) && (d.data[i] == 'e' || d.data[i] == 'E') {
-		if i++; i < len(d.data) && (d.data[i] == '+' || d.data[i] == '-') {
-			i++
-		}
-		if i == d.digits(i) {
-			d.pos = i
-			return d.syntaxError("in exponent of numeric literal")
-		}
-		i = d.digits(i)
-	}
-	d.pos = i
 	return nil
 }
 
-// digits returns the position after the run of digits at i.
-func (d *decoder) digits(i int) int {
-	for i < len(d.data) && '0' <= d.data[i] && d.data[i] <= '9' {
+// numberEnd returns the end of the JSON number that starts at i in data,
+// which holds at least one byte there. If the bytes at i are not a
+// number, it returns the position of the first that does not fit and the
+// context of the syntax error, in the words of encoding/json.
+func numberEnd(data []byte, i int) (int, string) {
+	if data[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(data) && data[i] == '0':
+		i++
+	case i < len(data) && '1' <= data[i] && data[i] <= '9':
+		i = digitsEnd(data, i)
+	default:
+		return i, "in numeric literal"
+	}
+	if i < len(data) && data[i] == '.' {
+		if i++; i == digitsEnd(data, i) {
+			return i, "after decimal point in numeric literal"
+		}
+		i = digitsEnd(data, i)
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		if i++; i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if i == digitsEnd(data, i) {
+			return i, "in exponent of numeric literal"
+		}
+		i = digitsEnd(data, i)
+	}
+	return i, ""
+}
+
+// digitsEnd returns the position after the run of digits at i in data.
+func digitsEnd(data []byte, i int) int {
+	for i < len(data) && '0' <= data[i] && data[i] <= '9' {
 		i++
 	}
 	return i

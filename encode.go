@@ -302,12 +302,140 @@ func checkSyntax(data []byte) error {
 // encoding/json does. It checks raw first, since Extra may have been
 // filled by hand.
 func appendCompact(b []byte, raw []byte) ([]byte, error) {
+	if plain, spaced := plainValue(raw); plain {
+		if !spaced {
+			return append(b, raw...), nil
+		}
+		return appendCompacted(b, raw), nil
+	}
 	if err := checkSyntax(raw); err != nil {
 		return b, err
 	}
 	if !slices.ContainsFunc(raw, func(c byte) bool { return compacted[c] }) {
 		return append(b, raw...), nil
 	}
+	return appendCompacted(b, raw), nil
+}
+
+// plainValue reports whether raw is one JSON value whose strings hold only
+// bytes that the encoder writes as they are: printable ASCII with no
+// escapes and no <, > or &. Such are nearly all the values of unknown
+// members. It also reports whether raw has white space outside its
+// strings, the only thing appendCompact then changes. For anything else,
+// valid or not, it reports false, and appendCompact checks raw with the
+// decoder, which words the errors. Checking such values in this one short
+// loop, in place of the decoder's skip and then a search for bytes to
+// change, made the direct encode of the 2-session response, whose first
+// session has two unknown members, 7-12% faster on Go 1.27 (5% on Go 1.26,
+// not significant) and that of the large one 4% faster on Go 1.26.
+func plainValue(raw []byte) (plain, spaced bool) {
+	var objects uint64 // bit 0 is set when the innermost open container is an object
+	depth, i := 0, 0
+value:
+	for {
+		if i, spaced = spaceEnd(raw, i, spaced); i >= len(raw) {
+			return false, spaced
+		}
+		switch c := raw[i]; c {
+		case '{', '[':
+			if i, spaced = spaceEnd(raw, i+1, spaced); i < len(raw) && raw[i] == c+2 {
+				i++ // empty: '}' is '{'+2 and ']' is '['+2
+				break
+			}
+			if depth == 64 {
+				return false, spaced // deeper values take the decoder's way
+			}
+			depth++
+			objects = objects<<1 | uint64(c>>5&1) // '{' has bit 5 set, '[' does not
+			if c == '{' {
+				if i, spaced = plainName(raw, i, spaced); i < 0 {
+					return false, spaced
+				}
+			}
+			continue value
+		case '"':
+			if i = plainString(raw, i); i < 0 {
+				return false, spaced
+			}
+		case 't', 'f', 'n':
+			lit := literals[c]
+			if len(raw)-i < len(lit) || string(raw[i:i+len(lit)]) != lit {
+				return false, spaced
+			}
+			i += len(lit)
+		default:
+			var fault string
+			if i, fault = numberEnd(raw, i); fault != "" {
+				return false, spaced
+			}
+		}
+		// After a value: the ends of the containers it completes, then a
+		// comma and the next value, or the end of raw.
+		for {
+			if i, spaced = spaceEnd(raw, i, spaced); depth == 0 {
+				return i == len(raw), spaced
+			}
+			switch {
+			case i == len(raw):
+				return false, spaced
+			case raw[i] == ',':
+				i++
+				if objects&1 != 0 {
+					if i, spaced = plainName(raw, i, spaced); i < 0 {
+						return false, spaced
+					}
+				}
+				continue value
+			case raw[i] != "]}"[objects&1]:
+				return false, spaced
+			}
+			i++
+			depth--
+			objects >>= 1
+		}
+	}
+}
+
+// literals are the JSON literals, by their first byte.
+var literals = [256]string{'t': "true", 'f': "false", 'n': "null"}
+
+// spaceEnd returns the position after the white space at i in raw, and
+// spaced, set if there was any.
+func spaceEnd(raw []byte, i int, spaced bool) (int, bool) {
+	for i < len(raw) && raw[i] <= ' ' && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
+		i, spaced = i+1, true
+	}
+	return i, spaced
+}
+
+// plainString returns the position after the string at i in raw, or -1 if
+// the string holds a byte that plainValue leaves to the decoder.
+func plainString(raw []byte, i int) int {
+	if i >= len(raw) || raw[i] != '"' {
+		return -1
+	}
+	i++
+	if i += escapedIndexWords(raw[i:]); i < len(raw) && raw[i] == '"' {
+		return i + 1
+	}
+	return -1
+}
+
+// plainName returns the position after the member name at i in raw and
+// its colon, or -1.
+func plainName(raw []byte, i int, spaced bool) (int, bool) {
+	if i = plainString(raw, i); i < 0 {
+		return -1, spaced
+	}
+	if i, spaced = spaceEnd(raw, i, spaced); i < len(raw) && raw[i] == ':' {
+		return i + 1, spaced
+	}
+	return -1, spaced
+}
+
+// appendCompacted is appendCompact for a valid raw that has something to
+// change.
+func appendCompacted(b []byte, raw []byte) []byte {
 	inString := false
 	start := 0
 	for i := 0; i < len(raw); i++ {
@@ -334,5 +462,5 @@ func appendCompact(b []byte, raw []byte) ([]byte, error) {
 		}
 		start = i + 1
 	}
-	return append(b, raw[start:]...), nil
+	return append(b, raw[start:]...)
 }

@@ -1,9 +1,11 @@
 package plaid
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -91,3 +93,96 @@ func poisonHeap() {
 
 // sink keeps poisonHeap's buffers from being optimised away.
 var sink [][]byte
+
+func TestPlainValue(t *testing.T) {
+	tests := []struct {
+		raw           string
+		plain, spaced bool
+	}{
+		{raw: `"default"`, plain: true},
+		{raw: `{"score":0.12,"flags":["new_device"]}`, plain: true},
+		{raw: `{"a": [1, 2]}`, plain: true, spaced: true},
+		{raw: " \t\n\r[ ] ", plain: true, spaced: true},
+		{raw: `[{},[],"",0,-0,1e5,-1.5E+3,2e-1,true,false,null]`, plain: true},
+		{raw: "\"a space and 0123456789 \x7f ~\"", plain: true},
+		{raw: `{"a":{"b":{"c":[[[{"d":null}]]]}}}`, plain: true},
+		{raw: strings.Repeat("[", 65) + strings.Repeat("]", 65), plain: true}, // the innermost is empty
+		// Valid, but left to the decoder and appendCompacted.
+		{raw: strings.Repeat("[", 66) + strings.Repeat("]", 66)},
+		{raw: strings.Repeat(`{"a":`, 65) + "{}" + strings.Repeat("}", 65)},
+		{raw: `"caf\u00e9"`},
+		{raw: `"café"`},
+		{raw: `"a\"b"`},
+		{raw: `"<b>"`},
+		{raw: `"&"`},
+		{raw: "\"\u2028\""},
+		// Not valid.
+		{raw: ``},
+		{raw: ` `, spaced: true},
+		{raw: `"open`},
+		{raw: `"a` + "\x01" + `"`},
+		{raw: `1 2`, spaced: true},
+		{raw: `{"a":}`},
+		{raw: `{"a" 1}`, spaced: true},
+		{raw: `{"a":1,}`},
+		{raw: `{,}`},
+		{raw: `{1:2}`},
+		{raw: `[1,]`},
+		{raw: `[1}`},
+		{raw: `{"a":1]`},
+		{raw: `[`},
+		{raw: `]`},
+		{raw: `01`},
+		{raw: `1.`},
+		{raw: `1e`},
+		{raw: `-`},
+		{raw: `+1`},
+		{raw: `tru`},
+		{raw: `nul`},
+		{raw: `truex`},
+		{raw: `[]]`},
+		{raw: `{"a":` + strings.Repeat("[", 65) + strings.Repeat("]", 65) + "]"}, // the outermost is an object
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			plain, spaced := plainValue([]byte(tt.raw))
+			assert.Equal(t, tt.plain, plain, "plain")
+			assert.Equal(t, tt.spaced, spaced, "spaced")
+			checkAppendCompact(t, []byte(tt.raw))
+		})
+	}
+}
+
+// FuzzAppendCompact checks appendCompact, whose fast path for plain values
+// must agree with the decoder's check and with encoding/json.
+func FuzzAppendCompact(f *testing.F) {
+	for _, s := range []string{`{"score":0.12,"flags":["new_device"]}`, `{"a": [1, 2]}`, `"caf\u00e9 <b>"`, "\"\u2028\"", `[1,]`, `-1.5E+3`, `{"a":{"a":1,"a":2}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(checkAppendCompact)
+}
+
+// checkAppendCompact checks that appendCompact fails on raw as the
+// decoder's syntax check does, with the same error, and that otherwise it
+// writes what encoding/json's Compact and HTMLEscape make of raw. A value
+// that plainValue takes as plain must be valid, and written as it is
+// unless it has white space.
+func checkAppendCompact(t *testing.T, raw []byte) {
+	got, err := appendCompact([]byte("x"), raw)
+	wantErr := checkSyntax(raw)
+	if plain, spaced := plainValue(raw); plain {
+		require.NoError(t, wantErr, "plainValue(%q) is true for what the decoder rejects", raw)
+		if !spaced {
+			assert.Equal(t, "x"+string(raw), string(got), "plainValue(%q) is true and no white space is reported", raw)
+		}
+	}
+	if wantErr != nil {
+		require.EqualError(t, err, wantErr.Error(), "appendCompact(%q)", raw)
+		return
+	}
+	require.NoError(t, err, "appendCompact(%q)", raw)
+	var compact, want bytes.Buffer
+	require.NoError(t, json.Compact(&compact, raw), "json.Compact(%q), which appendCompact accepted", raw)
+	json.HTMLEscape(&want, compact.Bytes())
+	assert.Equal(t, "x"+want.String(), string(got), "appendCompact(%q)", raw)
+}

@@ -41,7 +41,7 @@ func unplainBytes(x uint64) uint64 {
 
 // escapedIndexWords returns the index of the first byte of s that the
 // encoder escapes, or len(s), testing eight bytes at a time.
-func escapedIndexWords(s string) int {
+func escapedIndexWords[S string | []byte](s S) int {
 	i := 0
 	for ; len(s)-i >= 8; i += 8 {
 		if m := escapedBytes(word(s[i:])); m != 0 {
