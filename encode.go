@@ -331,13 +331,28 @@ func appendCompact(b []byte, raw []byte) ([]byte, error) {
 func plainValue(raw []byte) (plain, spaced bool) {
 	var objects uint64 // bit 0 is set when the innermost open container is an object
 	depth, i := 0, 0
-value:
+	name := false // whether a member name comes next, rather than a value
 	for {
 		if i, spaced = spaceEnd(raw, i, spaced); i >= len(raw) {
 			return false, spaced
 		}
-		switch c := raw[i]; c {
-		case '{', '[':
+		switch c := raw[i]; {
+		case c == '"':
+			i++
+			if i += escapedIndexWords(raw[i:]); i >= len(raw) || raw[i] != '"' {
+				return false, spaced
+			}
+			i++
+			if name {
+				if i, spaced = spaceEnd(raw, i, spaced); i >= len(raw) || raw[i] != ':' {
+					return false, spaced
+				}
+				i, name = i+1, false
+				continue
+			}
+		case name:
+			return false, spaced
+		case c == '{' || c == '[':
 			if i, spaced = spaceEnd(raw, i+1, spaced); i < len(raw) && raw[i] == c+2 {
 				i++ // empty: '}' is '{'+2 and ']' is '['+2
 				break
@@ -346,18 +361,10 @@ value:
 				return false, spaced // deeper values take the decoder's way
 			}
 			depth++
+			name = c == '{'
 			objects = objects<<1 | uint64(c>>5&1) // '{' has bit 5 set, '[' does not
-			if c == '{' {
-				if i, spaced = plainName(raw, i, spaced); i < 0 {
-					return false, spaced
-				}
-			}
-			continue value
-		case '"':
-			if i = plainString(raw, i); i < 0 {
-				return false, spaced
-			}
-		case 't', 'f', 'n':
+			continue
+		case c == 't' || c == 'f' || c == 'n':
 			lit := literals[c]
 			if len(raw)-i < len(lit) || string(raw[i:i+len(lit)]) != lit {
 				return false, spaced
@@ -370,23 +377,19 @@ value:
 			}
 		}
 		// After a value: the ends of the containers it completes, then a
-		// comma and the next value, or the end of raw.
+		// comma and the next member or element, or the end of raw.
 		for {
 			if i, spaced = spaceEnd(raw, i, spaced); depth == 0 {
 				return i == len(raw), spaced
 			}
-			switch {
-			case i == len(raw):
+			if i == len(raw) {
 				return false, spaced
-			case raw[i] == ',':
-				i++
-				if objects&1 != 0 {
-					if i, spaced = plainName(raw, i, spaced); i < 0 {
-						return false, spaced
-					}
-				}
-				continue value
-			case raw[i] != "]}"[objects&1]:
+			}
+			if raw[i] == ',' {
+				i, name = i+1, objects&1 != 0
+				break
+			}
+			if raw[i] != "]}"[objects&1] {
 				return false, spaced
 			}
 			i++
@@ -406,31 +409,6 @@ func spaceEnd(raw []byte, i int, spaced bool) (int, bool) {
 		i, spaced = i+1, true
 	}
 	return i, spaced
-}
-
-// plainString returns the position after the string at i in raw, or -1 if
-// the string holds a byte that plainValue leaves to the decoder.
-func plainString(raw []byte, i int) int {
-	if i >= len(raw) || raw[i] != '"' {
-		return -1
-	}
-	i++
-	if i += escapedIndexWords(raw[i:]); i < len(raw) && raw[i] == '"' {
-		return i + 1
-	}
-	return -1
-}
-
-// plainName returns the position after the member name at i in raw and
-// its colon, or -1.
-func plainName(raw []byte, i int, spaced bool) (int, bool) {
-	if i = plainString(raw, i); i < 0 {
-		return -1, spaced
-	}
-	if i, spaced = spaceEnd(raw, i, spaced); i < len(raw) && raw[i] == ':' {
-		return i + 1, spaced
-	}
-	return -1, spaced
 }
 
 // appendCompacted is appendCompact for a valid raw that has something to
