@@ -365,11 +365,9 @@ func plainValue(raw []byte) (plain, spaced bool) {
 			objects = objects<<1 | uint64(c>>5&1) // '{' has bit 5 set, '[' does not
 			continue
 		case c == 't' || c == 'f' || c == 'n':
-			lit := literals[c]
-			if len(raw)-i < len(lit) || string(raw[i:i+len(lit)]) != lit {
+			if i = literalEnd(raw, i); i < 0 {
 				return false, spaced
 			}
-			i += len(lit)
 		default:
 			var fault string
 			if i, fault = numberEnd(raw, i); fault != "" {
@@ -399,8 +397,16 @@ func plainValue(raw []byte) (plain, spaced bool) {
 	}
 }
 
-// literals are the JSON literals, by their first byte.
-var literals = [256]string{'t': "true", 'f': "false", 'n': "null"}
+// literalEnd returns the position after the literal true, false or null
+// at i in raw, or -1.
+func literalEnd(raw []byte, i int) int {
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(raw)-i >= len(lit) && string(raw[i:i+len(lit)]) == lit {
+			return i + len(lit)
+		}
+	}
+	return -1
+}
 
 // spaceEnd returns the position after the white space at i in raw, and
 // spaced, set if there was any.
