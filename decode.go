@@ -416,6 +416,11 @@ func (d *decoder) string(slot int, what string) (string, error) {
 		return "", d.typeError(what)
 	}
 	start := d.pos + 1
+	if cap(d.textRoom)-len(d.textRoom) > 16 {
+		if s, ok := d.roomString(start); ok {
+			return s, nil
+		}
+	}
 	b, err := d.stringBytes()
 	switch {
 	case err != nil:
@@ -424,6 +429,28 @@ func (d *decoder) string(slot int, what string) (string, error) {
 		return d.repeat(slot, b, start), nil
 	}
 	return d.keep(b, start), nil
+}
+
+// roomString reads the string whose contents start at start into the text
+// of a short document's room, copying it as it scans it, as the encoder
+// copies strings, and reports whether it could. It cannot when the room
+// is short of space, or the string holds a byte that the encoder would
+// escape, such as a backslash or a byte that is not ASCII; string then
+// reads it the usual way, and what roomString wrote past the room's
+// length is written over. string calls it only when the room has more
+// than the 16 bytes to spare that copySafe may write past what it copies,
+// which a longer document's decoder and the purego build never have.
+func (d *decoder) roomString(start int) (string, bool) {
+	n := len(d.textRoom)
+	space := cap(d.textRoom) - n - 16
+	end := min(len(d.data), start+space)
+	k := copySafe(d.textRoom[n:cap(d.textRoom)], textString(d.data[start:end]))
+	if i := start + k; i < len(d.data) && d.data[i] == '"' {
+		d.pos = i + 1
+		d.textRoom = d.textRoom[:n+k]
+		return textString(d.textRoom[n:]), true
+	}
+	return "", false
 }
 
 // keep returns b, the contents of the string just read, which began at

@@ -260,6 +260,18 @@ func TestRoom(t *testing.T) {
 		{"more sessions than the room holds", benchResponse(5)},
 		{"more text than the room holds", bytes.ReplaceAll(benchResponse(3), []byte("the login details"), []byte(long))},
 		{"no sessions", []byte(`{"sessions":[],"request_id":"` + strings.Repeat("r", minRoom) + `"}`)},
+		// Strings that roomString leaves to stringBytes: escapes, bytes
+		// that are not ASCII, and bytes that the encoder escapes.
+		{"strings not copied as they are scanned", bytes.ReplaceAll(benchResponse(roomSessions), []byte("the login details"), []byte(`<b>the</b> \"login\" d\u00e9tails & détails`))},
+	}
+	// Text that ends on either side of the end of the room's text, and
+	// of the 16 bytes that roomString must have to spare.
+	for n := 0; n <= 48; n++ {
+		msg := []byte(strings.Repeat("x", len("the login details")+n))
+		tests = append(tests, struct {
+			name string
+			in   []byte
+		}{fmt.Sprintf("text %d bytes longer", 2*n), bytes.ReplaceAll(benchResponse(roomSessions), []byte("the login details"), msg)})
 	}
 	pad := func(b []byte) []byte { return append(bytes.Clone(b), bytes.Repeat([]byte{' '}, minSlabbed)...) }
 	for _, tt := range tests {
