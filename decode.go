@@ -120,6 +120,11 @@ type decoder struct {
 	// for the encoder, which only needs to know that Extra is valid JSON.
 	syntaxOnly bool
 
+	// ownText puts text into blocks of the decoder's own, as textRoom,
+	// rather than into text: set by decodeNew, whose decoder never reads
+	// a document twice, as a SessionReader's does. See substring.
+	ownText bool
+
 	shared
 }
 
@@ -129,7 +134,7 @@ type decoder struct {
 // next.
 type shared struct {
 	text     *strings.Builder // the block of text that strings are copied into; see substring
-	textRoom []byte           // the text of a short document's room, used before text; see room.go
+	textRoom []byte           // the block of text strings go into, before text; see substring
 	strings  slab[string]
 	ints     slab[int]
 	dates    slab[Date]
@@ -418,6 +423,9 @@ func (d *decoder) string(slot int, what string) (string, error) {
 	start := d.pos + 1
 	if cap(d.textRoom)-len(d.textRoom) > 16 {
 		if s, ok := d.roomString(start); ok {
+			if slot >= 0 && d.last != nil {
+				return d.lastOr(slot, s), nil
+			}
 			return s, nil
 		}
 	}
@@ -431,15 +439,16 @@ func (d *decoder) string(slot int, what string) (string, error) {
 	return d.keep(b, start), nil
 }
 
-// roomString reads the string whose contents start at start into the text
-// of a short document's room, copying it as it scans it, as the encoder
-// copies strings, and reports whether it could. It cannot when the room
-// is short of space, or the string holds a byte that the encoder would
-// escape, such as a backslash or a byte that is not ASCII; string then
-// reads it the usual way, and what roomString wrote past the room's
-// length is written over. string calls it only when the room has more
-// than the 16 bytes to spare that copySafe may write past what it copies,
-// which a longer document's decoder and the purego build never have.
+// roomString reads the string whose contents start at start into
+// textRoom, copying it as it scans it, as the encoder copies strings, and
+// reports whether it could. It cannot when the block is short of space,
+// or the string holds a byte that the encoder would escape, such as a
+// backslash or a byte that is not ASCII; string then reads it the usual
+// way, and what roomString wrote past the block's length is written over.
+// string calls it only when the block has more than the 16 bytes to spare
+// that copySafe may write past what it copies, which a SessionReader's
+// decoder and the purego build, whose text goes into a strings.Builder,
+// never have.
 func (d *decoder) roomString(start int) (string, bool) {
 	n := len(d.textRoom)
 	space := cap(d.textRoom) - n - 16
@@ -451,6 +460,18 @@ func (d *decoder) roomString(start int) (string, bool) {
 		return textString(d.textRoom[n:]), true
 	}
 	return "", false
+}
+
+// lastOr is repeat for s, the string that roomString just read: if it
+// equals the last string of its kind, it gives back the room s took.
+func (d *decoder) lastOr(slot int, s string) string {
+	last := &d.last[slot]
+	if *last == s {
+		d.textRoom = d.textRoom[:len(d.textRoom)-len(s)]
+		return *last
+	}
+	*last = s
+	return s
 }
 
 // keep returns b, the contents of the string just read, which began at
@@ -476,12 +497,18 @@ func (d *decoder) repeat(slot int, b []byte, start int) string {
 // substring returns data[i:j] as a string. The strings of a document are
 // copied into blocks of text that they share, and handed out as slices of
 // them: one allocation in place of one for each string, which would cost
-// more than the decoding. A strings.Builder is such a block: it only
-// appends to what it has handed out, and allocates without zeroing what
-// it will write over. Copying only the strings, and not the whole input,
-// allocates less than half as much, and a value kept from a document keeps
-// less of it alive. A short document's room has its first block of text.
+// more than the decoding. Copying only the strings, and not the whole
+// input, allocates less than half as much, and a value kept from a
+// document keeps less of it alive. A block is textRoom, allocated without
+// zeroing what will be written over, whose bytes are never written again
+// once handed out; a short document's room has the first. The purego
+// build, and a SessionReader, which reads a session again after reading
+// more input and could then write over what its first try handed out as
+// the last string of a kind, use a strings.Builder, which only appends.
 func (d *decoder) substring(i, j int) string {
+	if d.ownText && cap(d.textRoom)-len(d.textRoom) < j-i {
+		d.textRoom = textBlock(d.textSize(j - i))
+	}
 	if cap(d.textRoom)-len(d.textRoom) >= j-i {
 		start := len(d.textRoom)
 		d.textRoom = append(d.textRoom, d.data[i:j]...)
@@ -503,7 +530,13 @@ func (d *decoder) newText(n int) {
 		d.text = new(strings.Builder)
 	}
 	d.text.Reset() // what it handed out stays as it is, in its old block
-	d.text.Grow(max(n, min((len(d.data)-d.pos)/2+64, maxText)))
+	d.text.Grow(d.textSize(n))
+}
+
+// textSize is the size of a new block of text with room for at least n
+// bytes.
+func (d *decoder) textSize(n int) int {
+	return max(n, min((len(d.data)-d.pos)/2+64, maxText))
 }
 
 // maxText is the largest block of text, but for a longer string: the

@@ -244,6 +244,29 @@ func TestRepeatedStrings(t *testing.T) {
 	}
 }
 
+// TestRepeatedStringsTakeNoText checks that a string handed out again, as
+// the last of its kind, takes no room in the text: after the last new
+// string of a session (its institution_id) come only repeated ones, so the
+// next session's link_session_id follows it in the text, unless the
+// session's unknown members, whose names are text too, lie between.
+func TestRepeatedStringsTakeNoText(t *testing.T) {
+	var v CreditSessionsGetResponse
+	require.NoError(t, v.UnmarshalJSON(benchResponse(20)))
+	var next, apart int
+	for i := 1; i+1 < len(v.Sessions); i++ {
+		if v.Sessions[i].Extra != nil {
+			continue
+		}
+		last := *v.Sessions[i].Results.ItemAddResults[0].InstitutionID
+		if stringAddr(last)+uintptr(len(last)) == stringAddr(*v.Sessions[i+1].LinkSessionID) {
+			next++
+		} else {
+			apart++
+		}
+	}
+	assert.LessOrEqual(t, apart, 1, "sessions whose repeated strings took text (%d did not), or where a block of text ended", next)
+}
+
 // TestRoom decodes short responses, which start in the room of one
 // allocation, with more sessions, strings, text and unknown members than
 // the room holds, and holds each against the same document decoded with

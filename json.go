@@ -51,6 +51,7 @@ func decodeNew[T any](data []byte, s *schema[T]) (t *T, null bool, err error) {
 		d.text = &w.text
 		d.reserve()
 	}
+	d.ownText = textBlocks
 	if d.null() {
 		return t, true, d.end()
 	}

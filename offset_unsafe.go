@@ -58,3 +58,10 @@ type roomText = [roomSessions * 512]byte
 // hands out strings from a room only as far as it has written it, and
 // never writes there again, as a strings.Builder does.
 func textString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// textBlocks is whether decodeNew's decoder puts its text into blocks of
+// its own, from textBlock, whose strings textString hands out.
+const textBlocks = true
+
+// textBlock returns an empty block of text with room for n bytes.
+func textBlock(n int) []byte { return newBuffer(n) }
