@@ -534,9 +534,10 @@ func (d *decoder) newText(n int) {
 }
 
 // textSize is the size of a new block of text with room for at least n
-// bytes.
+// bytes. It is one byte short of maxText at most, since textBlock's
+// allocation is one byte longer than the block.
 func (d *decoder) textSize(n int) int {
-	return max(n, min((len(d.data)-d.pos)/2+64, maxText))
+	return max(n, min((len(d.data)-d.pos)/2+64, maxText-1))
 }
 
 // maxText is the largest block of text, but for a longer string: the

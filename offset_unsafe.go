@@ -63,5 +63,6 @@ func textString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len
 // its own, from textBlock, whose strings textString hands out.
 const textBlocks = true
 
-// textBlock returns an empty block of text with room for n bytes.
+// textBlock returns an empty block of text with room for n bytes, in an
+// allocation of n+1 (see newBuffer).
 func textBlock(n int) []byte { return newBuffer(n) }
