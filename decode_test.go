@@ -378,3 +378,20 @@ func TestKeepsNoInput(t *testing.T) {
 		})
 	}
 }
+
+// TestTextSize checks that a block of text, with the byte newBuffer adds,
+// is an allocation of at most maxText, the largest that the runtime takes
+// from its small-object caches, unless one string needs more.
+func TestTextSize(t *testing.T) {
+	tests := []struct {
+		input, need, want int
+	}{
+		{input: 1 << 20, need: 10, want: maxText - 1},
+		{input: 1 << 20, need: maxText + 5, want: maxText + 5},
+		{input: 1000, need: 10, want: 1000/2 + 64},
+	}
+	for _, tt := range tests {
+		d := decoder{data: make([]byte, tt.input)}
+		assert.Equal(t, tt.want, d.textSize(tt.need), "textSize(%d) of an input of %d bytes", tt.need, tt.input)
+	}
+}
