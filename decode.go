@@ -290,6 +290,13 @@ func (d *decoder) peek() byte {
 	return 0
 }
 
+// isSpace reports whether c is JSON's white space. Most bytes are above
+// the space, which its first comparison settles. peek spells the same test
+// out: calling isSpace there would cost null its inlining.
+func isSpace(c byte) bool {
+	return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+}
+
 // null reads a null if one comes next.
 func (d *decoder) null() bool {
 	if d.peek() == 'n' && len(d.data)-d.pos >= 4 && string(d.data[d.pos:d.pos+4]) == "null" {

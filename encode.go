@@ -411,7 +411,7 @@ func literalEnd(raw []byte, i int) int {
 // spaceEnd returns the position after the white space at i in raw, and
 // spaced, set if there was any.
 func spaceEnd(raw []byte, i int, spaced bool) (int, bool) {
-	for i < len(raw) && raw[i] <= ' ' && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
+	for i < len(raw) && isSpace(raw[i]) {
 		i, spaced = i+1, true
 	}
 	return i, spaced
@@ -436,7 +436,7 @@ func appendCompacted(b []byte, raw []byte) []byte {
 			esc = `\u00` + string(hex[c>>4]) + string(hex[c&0xF])
 		case inString && c == 0xE2 && i+2 < len(raw) && raw[i+1] == 0x80 && (raw[i+2] == 0xA8 || raw[i+2] == 0xA9):
 			esc = `\u202` + string(hex[raw[i+2]&0xF])
-		case !inString && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+		case !inString && isSpace(c):
 		default:
 			continue
 		}
