@@ -141,10 +141,21 @@ type shared struct {
 	objects  []any  // a *slab[T] for each schema of T, by the schema's id
 	raws     []byte // the values of unknown members; see keepRaw
 
-	// last holds the last string read of each kind whose values repeat,
-	// by the kind's place in repeating. It is nil for a document too
-	// short to repeat many, which reads each string as any other.
-	last *[len(repeating)]string
+	// last holds the last string read of each kind whose values repeat.
+	// It is nil for a document too short to repeat many, which reads each
+	// string as any other.
+	last *lastStrings
+}
+
+// lastStrings holds the last string read of each kind whose values repeat.
+// A SessionReader that reads a session again keeps them as the first try
+// left them, so what marks them lives with them.
+type lastStrings struct {
+	of [len(repeating)]string // by the kind's place in repeating
+
+	// quoted marks, by the same places, the kinds whose last string holds
+	// a quote, a backslash or a control character; see again.
+	quoted uint16
 }
 
 // repeating names the kinds of string whose values repeat: members named
@@ -179,7 +190,7 @@ func (d *decoder) reserve() {
 	d.ints.next = d.firstBlock(512)
 	d.dates.next = d.firstBlock(sessionBytes)
 	if len(d.data) >= minSlabbed {
-		d.last = new([len(repeating)]string)
+		d.last = new(lastStrings)
 	}
 }
 
@@ -428,10 +439,17 @@ func (d *decoder) string(slot int, what string) (string, error) {
 		return "", d.typeError(what)
 	}
 	start := d.pos + 1
+	var last *string
+	if slot >= 0 && d.last != nil {
+		if last = &d.last.of[slot]; d.last.quoted&(1<<slot) == 0 && d.again(start, *last) {
+			return *last, nil
+		}
+	}
 	if cap(d.textRoom)-len(d.textRoom) > 16 {
 		if s, ok := d.roomString(start); ok {
-			if slot >= 0 && d.last != nil {
-				return d.lastOr(slot, s), nil
+			if last != nil {
+				*last = s
+				d.last.quoted &^= 1 << slot
 			}
 			return s, nil
 		}
@@ -440,10 +458,26 @@ func (d *decoder) string(slot int, what string) (string, error) {
 	switch {
 	case err != nil:
 		return "", err
-	case slot >= 0 && d.last != nil:
+	case last != nil:
 		return d.repeat(slot, b, start), nil
 	}
 	return d.keep(b, start), nil
+}
+
+// again reads the string that starts at start if it is last, the last
+// string of its kind, and reports whether it did. Comparing the input
+// with last before reading the string spares the scan and the copy of
+// most repeated strings. string calls it only when last holds no quote,
+// backslash or control character, which only a string that had escapes
+// can: the input's bytes equal to last and followed by a quote are then
+// that string.
+func (d *decoder) again(start int, last string) bool {
+	end := start + len(last)
+	if end < len(d.data) && d.data[end] == '"' && string(d.data[start:end]) == last {
+		d.pos = end + 1
+		return true
+	}
+	return false
 }
 
 // roomString reads the string whose contents start at start into
@@ -469,36 +503,32 @@ func (d *decoder) roomString(start int) (string, bool) {
 	return "", false
 }
 
-// lastOr is repeat for s, the string that roomString just read: if it
-// equals the last string of its kind, it gives back the room s took.
-func (d *decoder) lastOr(slot int, s string) string {
-	last := &d.last[slot]
-	if *last == s {
-		d.textRoom = d.textRoom[:len(d.textRoom)-len(s)]
-		return *last
+// escaped reports whether b, the contents of the string just read, which
+// began at start, had escapes: b is then scratch.
+func (d *decoder) escaped(b []byte, start int) bool { return d.pos != start+len(b)+1 }
+
+// repeat is keep for a string of the kind at slot in repeating, read the
+// usual way: it returns the last string of that kind if it is equal to b,
+// and otherwise a copy, which becomes the last.
+func (d *decoder) repeat(slot int, b []byte, start int) string {
+	last := &d.last.of[slot]
+	if *last != string(b) {
+		*last = d.keep(b, start)
+		d.last.quoted &^= 1 << slot
+		if d.escaped(b, start) && slices.ContainsFunc(b, func(c byte) bool { return c < ' ' || c == '"' || c == '\\' }) {
+			d.last.quoted |= 1 << slot
+		}
 	}
-	*last = s
-	return s
+	return *last
 }
 
 // keep returns b, the contents of the string just read, which began at
 // start, as a string that outlives the next read.
 func (d *decoder) keep(b []byte, start int) string {
-	if d.pos != start+len(b)+1 { // it had escapes, and b is scratch
+	if d.escaped(b, start) {
 		return string(b)
 	}
 	return d.substring(start, d.pos-1)
-}
-
-// repeat is keep for a string of the kind at slot in repeating: it
-// returns the last string of that kind if it is equal to b, and otherwise
-// a copy, which becomes the last.
-func (d *decoder) repeat(slot int, b []byte, start int) string {
-	last := &d.last[slot]
-	if *last != string(b) {
-		*last = d.keep(b, start)
-	}
-	return *last
 }
 
 // substring returns data[i:j] as a string. The strings of a document are

@@ -267,6 +267,57 @@ func TestRepeatedStringsTakeNoText(t *testing.T) {
 	assert.LessOrEqual(t, apart, 1, "sessions whose repeated strings took text (%d did not), or where a block of text ended", next)
 }
 
+// TestRepeatedStringsAfterEscapes checks the comparison of a string with
+// the last of its kind before it is read (again) where the last one had
+// escapes: its bytes followed by a quote may then spell something else in
+// the input, valid or not. Each document is decoded whole, long enough to
+// repeat strings, and one session at a time, and held against
+// encoding/json: the same error_message, or an error where it has one.
+func TestRepeatedStringsAfterEscapes(t *testing.T) {
+	tests := []struct{ name, first, second string }{
+		{"a quote, then the same bytes unescaped", `"a\"b"`, `"a"b"`},
+		{"a backslash, then an escaped quote", `"a\\"`, `"a\""`},
+		{"a control character, then the same byte raw", `"a\nb"`, "\"a\nb\""},
+		{"a tab, then the same byte raw", `"a\tb"`, "\"a\tb\""},
+		{"a quote, then the same string", `"a\"b"`, `"a\"b"`},
+		{"an escape of a plain byte, then the byte", `"\u0061b"`, `"ab"`},
+		{"a plain string, then the same", `"ab"`, `"ab"`},
+		{"a plain string, then one longer", `"ab"`, `"abc"`},
+		{"a plain string, then a prefix of it", `"abc"`, `"ab"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			session := func(msg string) string {
+				return `{"link_session_id":"s","errors":[{"error_type":"ITEM_ERROR","error_message":` + msg + `}]}`
+			}
+			in := []byte(`{"sessions":[` + session(tt.first) + `,` + session(tt.second) + `],"request_id":"` +
+				strings.Repeat("r", minSlabbed) + `"}`)
+			var naive naiveResponse
+			wantErr := json.Unmarshal(in, &naive)
+
+			var v CreditSessionsGetResponse
+			err := v.UnmarshalJSON(in)
+			var read []string
+			for s, err := range NewSessionReader(bytes.NewReader(in)).All() {
+				if err != nil {
+					read = append(read, "error")
+					break
+				}
+				read = append(read, *s.Errors[0].ErrorMessage)
+			}
+			if wantErr != nil {
+				assert.Error(t, err, "UnmarshalJSON")
+				assert.Contains(t, read, "error", "SessionReader")
+				return
+			}
+			require.NoError(t, err)
+			want := []string{*naive.Sessions[0].Errors[0].ErrorMessage, *naive.Sessions[1].Errors[0].ErrorMessage}
+			assert.Equal(t, want, []string{*v.Sessions[0].Errors[0].ErrorMessage, *v.Sessions[1].Errors[0].ErrorMessage}, "UnmarshalJSON")
+			assert.Equal(t, want, read, "SessionReader")
+		})
+	}
+}
+
 // TestRoom decodes short responses, which start in the room of one
 // allocation, with more sessions, strings, text and unknown members than
 // the room holds, and holds each against the same document decoded with

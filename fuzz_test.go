@@ -53,6 +53,8 @@ func FuzzSessionReader(f *testing.F) {
 	addGoldenSeeds(f, false)
 	f.Add([]byte(`{"request_id":"r","sessions":[{"x":{"a":[1,"\u00e9",null]}},{"link_session_id":"\u0041"}]}`))
 	f.Add([]byte("[{\"link_session_id\":\"a\"}]\n{\"errors\":[]}"))
+	// A repeated kind of string, with escapes and then without: see again.
+	f.Add([]byte(`{"sessions":[{"errors":[{"error_message":"a\"b"}]},{"errors":[{"error_message":"a\"b"},{"error_message":"ab"}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		piece := len(data)%13 + 1 // varied, and the same for the same input
 		read := func(in io.Reader) ([]CreditSession, []string, string) {

@@ -90,7 +90,7 @@ type objectSeen struct {
 
 // NewSessionReader returns a SessionReader that reads from r.
 func NewSessionReader(r io.Reader) *SessionReader {
-	return &SessionReader{r: r, line: 1, kept: shared{last: new([len(repeating)]string)}}
+	return &SessionReader{r: r, line: 1, kept: shared{last: new(lastStrings)}}
 }
 
 // RequestID returns the request_id of the response being read, once it
