@@ -525,7 +525,9 @@ func (d *decoder) repeat(slot int, b []byte, start int) string {
 // keep returns b, the contents of the string just read, which began at
 // start, as a string that outlives the next read.
 func (d *decoder) keep(b []byte, start int) string {
-	if d.escaped(b, start) {
+	// The test of escaped, spelled out: calling it would cost keep its
+	// inlining.
+	if d.pos != start+len(b)+1 {
 		return string(b)
 	}
 	return d.substring(start, d.pos-1)
