@@ -271,8 +271,9 @@ func TestRepeatedStringsTakeNoText(t *testing.T) {
 // the last of its kind before it is read (again) where the last one had
 // escapes: its bytes followed by a quote may then spell something else in
 // the input, valid or not. Each document is decoded whole, long enough to
-// repeat strings, and one session at a time, and held against
-// encoding/json: the same error_message, or an error where it has one.
+// repeat strings, and one session at a time, read in every way readers
+// has, and held against encoding/json: the same error_message, or an error
+// where it has one.
 func TestRepeatedStringsAfterEscapes(t *testing.T) {
 	tests := []struct{ name, first, second string }{
 		{"a quote, then the same bytes unescaped", `"a\"b"`, `"a"b"`},
@@ -297,23 +298,29 @@ func TestRepeatedStringsAfterEscapes(t *testing.T) {
 
 			var v CreditSessionsGetResponse
 			err := v.UnmarshalJSON(in)
-			var read []string
-			for s, err := range NewSessionReader(bytes.NewReader(in)).All() {
-				if err != nil {
-					read = append(read, "error")
-					break
+			read := map[string][]string{}
+			for how, r := range readers(string(in)) {
+				for s, err := range NewSessionReader(r).All() {
+					if err != nil {
+						read[how] = append(read[how], "error")
+						break
+					}
+					read[how] = append(read[how], *s.Errors[0].ErrorMessage)
 				}
-				read = append(read, *s.Errors[0].ErrorMessage)
 			}
 			if wantErr != nil {
 				assert.Error(t, err, "UnmarshalJSON")
-				assert.Contains(t, read, "error", "SessionReader")
+				for how, got := range read {
+					assert.Contains(t, got, "error", "SessionReader, %s", how)
+				}
 				return
 			}
 			require.NoError(t, err)
 			want := []string{*naive.Sessions[0].Errors[0].ErrorMessage, *naive.Sessions[1].Errors[0].ErrorMessage}
 			assert.Equal(t, want, []string{*v.Sessions[0].Errors[0].ErrorMessage, *v.Sessions[1].Errors[0].ErrorMessage}, "UnmarshalJSON")
-			assert.Equal(t, want, read, "SessionReader")
+			for how, got := range read {
+				assert.Equal(t, want, got, "SessionReader, %s", how)
+			}
 		})
 	}
 }
