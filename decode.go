@@ -153,9 +153,19 @@ type shared struct {
 type lastStrings struct {
 	of [len(repeating)]string // by the kind's place in repeating
 
-	// quoted marks, by the same places, the kinds whose last string holds
-	// a quote, a backslash or a control character; see again.
-	quoted uint16
+	// escaped marks, by the same places, the kinds whose last string had
+	// escapes; see again.
+	escaped uint16
+}
+
+// set makes s the last string of the kind at slot, and marks whether it
+// had escapes: the two change together, as again needs.
+func (l *lastStrings) set(slot int, s string, escaped bool) {
+	l.of[slot] = s
+	l.escaped &^= 1 << slot
+	if escaped {
+		l.escaped |= 1 << slot
+	}
 }
 
 // repeating names the kinds of string whose values repeat: members named
@@ -441,15 +451,14 @@ func (d *decoder) string(slot int, what string) (string, error) {
 	start := d.pos + 1
 	var last *string
 	if slot >= 0 && d.last != nil {
-		if last = &d.last.of[slot]; d.last.quoted&(1<<slot) == 0 && d.again(start, *last) {
+		if last = &d.last.of[slot]; d.last.escaped&(1<<slot) == 0 && d.again(start, *last) {
 			return *last, nil
 		}
 	}
 	if cap(d.textRoom)-len(d.textRoom) > 16 {
 		if s, ok := d.roomString(start); ok {
 			if last != nil {
-				*last = s
-				d.last.quoted &^= 1 << slot
+				d.last.set(slot, s, false)
 			}
 			return s, nil
 		}
@@ -467,10 +476,10 @@ func (d *decoder) string(slot int, what string) (string, error) {
 // again reads the string that starts at start if it is last, the last
 // string of its kind, and reports whether it did. Comparing the input
 // with last before reading the string spares the scan and the copy of
-// most repeated strings. string calls it only when last holds no quote,
-// backslash or control character, which only a string that had escapes
-// can: the input's bytes equal to last and followed by a quote are then
-// that string.
+// most repeated strings. string calls it only when last had no escapes:
+// then it holds no quote, backslash or control character, and the input's
+// bytes equal to it and followed by a quote are that string. One that had
+// escapes may hold them, and its bytes could spell something else.
 func (d *decoder) again(start int, last string) bool {
 	end := start + len(last)
 	if end < len(d.data) && d.data[end] == '"' && string(d.data[start:end]) == last {
@@ -513,11 +522,7 @@ func (d *decoder) escaped(b []byte, start int) bool { return d.pos != start+len(
 func (d *decoder) repeat(slot int, b []byte, start int) string {
 	last := &d.last.of[slot]
 	if *last != string(b) {
-		*last = d.keep(b, start)
-		d.last.quoted &^= 1 << slot
-		if d.escaped(b, start) && slices.ContainsFunc(b, func(c byte) bool { return c < ' ' || c == '"' || c == '\\' }) {
-			d.last.quoted |= 1 << slot
-		}
+		d.last.set(slot, d.keep(b, start), d.escaped(b, start))
 	}
 	return *last
 }
