@@ -140,6 +140,7 @@ type shared struct {
 	dates    slab[Date]
 	objects  []any  // a *slab[T] for each schema of T, by the schema's id
 	raws     []byte // the values of unknown members; see keepRaw
+	enums    enumSlabs
 
 	// last holds the last string read of each kind whose values repeat.
 	// It is nil for a document too short to repeat many, which reads each
