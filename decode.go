@@ -138,9 +138,8 @@ type shared struct {
 	strings  slab[string]
 	ints     slab[int]
 	dates    slab[Date]
-	objects  []any  // a *slab[T] for each schema of T, by the schema's id
+	objects  []any  // a *slab[T] for each schema of T, by the schema's id; in the purego build, then enums' (see newEnum)
 	raws     []byte // the values of unknown members; see keepRaw
-	enums    enumSlabs
 
 	// last holds the last string read of each kind whose values repeat.
 	// It is nil for a document too short to repeat many, which reads each
@@ -228,12 +227,17 @@ func objectSlab[T any](d *decoder, s *schema[T]) *slab[T] {
 	if len(d.data) < minSlabbed {
 		return nil
 	}
-	if s.id >= len(d.objects) {
-		d.objects = append(d.objects, make([]any, len(schemas)-len(d.objects))...)
-	}
+	d.listSchemas()
 	sl := &slab[T]{next: d.firstBlock(sessionBytes)}
 	d.objects[s.id] = sl
 	return sl
+}
+
+// listSchemas makes room in objects for the slab of each schema.
+func (d *decoder) listSchemas() {
+	if len(d.objects) < len(schemas) {
+		d.objects = append(d.objects, make([]any, len(schemas)-len(d.objects))...)
+	}
 }
 
 // minSlabbed is the length of the shortest input whose objects come from

@@ -18,24 +18,23 @@ func (o offset[T, F]) in(v *T) *F { return o(v) }
 // newEnum returns a pointer to s as an E. The other build takes it from
 // the decoder's slab of strings, which this one cannot convert. Here a
 // document long enough for slabs of objects takes it from a slab of Es,
-// found in enums by its type; a shorter one allocates each.
+// which objects lists after the slabs of the schemas; a shorter one
+// allocates each.
 func newEnum[E enum](d *decoder, s string) *E {
 	if len(d.data) < minSlabbed {
 		e := E(s)
 		return &e
 	}
-	for _, sl := range d.enums {
+	d.listSchemas()
+	for _, sl := range d.objects[len(schemas):] {
 		if sl, ok := sl.(*slab[E]); ok {
 			return sl.new(E(s))
 		}
 	}
 	sl := &slab[E]{next: d.firstBlock(sessionBytes)}
-	d.enums = append(d.enums, sl)
+	d.objects = append(d.objects, sl)
 	return sl.new(E(s))
 }
-
-// enumSlabs holds a *slab[E] for each enum type E that newEnum has met.
-type enumSlabs []any
 
 // newBuffer returns an empty slice with room for n bytes. The other build
 // allocates it without zeroing it.

@@ -36,10 +36,6 @@ func newEnum[E enum](d *decoder, s string) *E {
 	return (*E)(unsafe.Pointer(d.strings.new(s)))
 }
 
-// enumSlabs is empty in this build, whose enum pointers come from the
-// slab of strings.
-type enumSlabs struct{}
-
 // newBuffer returns an empty slice with room for n bytes, allocated without
 // being zeroed first: zeroing a result that is written over at once took
 // 6-8% of encoding a large response. strings.Builder.Grow allocates such
