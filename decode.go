@@ -138,8 +138,13 @@ type shared struct {
 	strings  slab[string]
 	ints     slab[int]
 	dates    slab[Date]
-	objects  []any  // a *slab[T] for each schema of T, by the schema's id; in the purego build, then enums' (see newEnum)
-	raws     []byte // the values of unknown members; see keepRaw
+
+	// objects holds a *slab[T] for each schema of T, by the schema's id,
+	// and in the purego build then a *slab[E] for each enum type E that
+	// newEnum has met.
+	objects []any
+
+	raws []byte // the values of unknown members; see keepRaw
 
 	// last holds the last string read of each kind whose values repeat.
 	// It is nil for a document too short to repeat many, which reads each
