@@ -727,6 +727,17 @@ func numberEnd(data []byte, i int) (int, string) {
 	return i, ""
 }
 
+// literalEnd returns the position after the literal true, false or null
+// at i in raw, or -1.
+func literalEnd(raw []byte, i int) int {
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(raw)-i >= len(lit) && string(raw[i:i+len(lit)]) == lit {
+			return i + len(lit)
+		}
+	}
+	return -1
+}
+
 // digitsEnd returns the position after the run of digits at i in data.
 func digitsEnd(data []byte, i int) int {
 	for i < len(data) && '0' <= data[i] && data[i] <= '9' {
@@ -863,8 +874,12 @@ func (d *decoder) skip() ([]byte, error) {
 		_, err = d.stringBytes()
 	case start == '-' || '0' <= start && start <= '9':
 		err = d.number()
-	case !d.literal("true") && !d.literal("false") && !d.null():
-		err = d.syntaxError("looking for beginning of value")
+	default:
+		if end := literalEnd(d.data, d.pos); end >= 0 {
+			d.pos = end
+		} else {
+			err = d.syntaxError("looking for beginning of value")
+		}
 	}
 	return d.data[from:d.pos], err
 }

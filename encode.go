@@ -397,17 +397,6 @@ func plainValue(raw []byte) (plain, spaced bool) {
 	}
 }
 
-// literalEnd returns the position after the literal true, false or null
-// at i in raw, or -1.
-func literalEnd(raw []byte, i int) int {
-	for _, lit := range [...]string{"true", "false", "null"} {
-		if len(raw)-i >= len(lit) && string(raw[i:i+len(lit)]) == lit {
-			return i + len(lit)
-		}
-	}
-	return -1
-}
-
 // spaceEnd returns the position after the white space at i in raw, and
 // spaced, set if there was any.
 func spaceEnd(raw []byte, i int, spaced bool) (int, bool) {
