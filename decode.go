@@ -17,7 +17,7 @@ import (
 // their fields; null for one leaves it unset. Other members are kept in
 // Extra as their raw bytes. A name that occurs twice and a required member
 // that is missing or null are errors.
-func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
+func decodeObject[P any](d *decoder, v P, s *codec[P]) error {
 	if d.peek() != '{' {
 		return d.typeError(s.name)
 	}
@@ -33,15 +33,15 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 		}
 		switch {
 		case i < 0:
-			err = d.extra(s.extra.in(v), d.keepName(name))
+			err = d.extra(s.extra(v), d.keepName(name))
 		case seen&(1<<i) != 0:
-			err = atMember(s.fields[i].name, ErrDuplicateMember)
+			err = atMember(s.names[i], ErrDuplicateMember)
 		case d.null():
 			seen |= 1 << i
 		default:
 			seen, set = seen|1<<i, set|1<<i
-			if err = s.fields[i].decode(d, v); err != nil {
-				err = atMember(s.fields[i].name, err)
+			if err = s.decode[i](d, v); err != nil {
+				err = atMember(s.names[i], err)
 			}
 		}
 		if err != nil {
@@ -56,7 +56,7 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 	}
 	d.close()
 	if missing := s.required &^ set; missing != 0 {
-		return atMember(s.fields[bits.TrailingZeros64(missing)].name, ErrMissingMember)
+		return atMember(s.names[bits.TrailingZeros64(missing)], ErrMissingMember)
 	}
 	return nil
 }
@@ -66,16 +66,16 @@ func decodeObject[T any](d *decoder, v *T, s *schema[T]) error {
 // of the schema, written as the encoder writes them, so the key of the
 // field after the last one read is tried first, against the bytes as they
 // are: that saves scanning the name and searching the fields for it.
-func memberIndex[T any](d *decoder, s *schema[T], next int) (int, []byte, error) {
+func memberIndex[P any](d *decoder, s *codec[P], next int) (int, []byte, error) {
 	d.peek() // to the name, past white space
-	if next < len(s.fields) && d.literal(s.fields[next].key.text[1:]) {
+	if next < len(s.keys) && d.literal(s.keys[next]) {
 		return next, nil, nil
 	}
 	name, err := d.memberName()
 	if err != nil {
 		return -1, nil, err
 	}
-	return s.index(name), name, nil
+	return indexOf(s.names, name), name, nil
 }
 
 // decodeArray reads a JSON array into *p, each element with decode, in

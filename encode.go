@@ -18,21 +18,21 @@ import (
 // HTML-safe escapes included, so that calling MarshalJSON directly gives
 // the bytes json.Marshal gives. It passes the buffer along rather than
 // keeping it in a struct, which would live on the heap.
-func appendObject[T any](b []byte, v *T, s *schema[T], redact bool) ([]byte, error) {
+func appendObject[P any](b []byte, v P, s *codec[P], redact bool) ([]byte, error) {
 	// Every member is written after a comma, and the first comma then
 	// becomes the opening brace: this spares each member the question of
 	// whether it is the first.
 	b = grow(b)
 	start := len(b)
-	for i := range s.fields {
+	for i, encode := range s.encode {
 		var err error
-		if b, err = s.fields[i].encode(b, v, redact); err != nil {
-			return b, atMember(s.fields[i].name, err)
+		if b, err = encode(b, v, redact); err != nil {
+			return b, atMember(s.names[i], err)
 		}
 	}
-	if extra := *s.extra.in(v); len(extra) > 0 {
+	if extra := *s.extra(v); len(extra) > 0 {
 		var err error
-		if b, err = appendExtra(b, extra, s); err != nil {
+		if b, err = appendExtra(b, extra, s.names); err != nil {
 			return b, err
 		}
 	}
@@ -43,18 +43,18 @@ func appendObject[T any](b []byte, v *T, s *schema[T], redact bool) ([]byte, err
 	return append(b, '}'), nil
 }
 
-func appendExtra[T any](b []byte, extra map[string]json.RawMessage, s *schema[T]) ([]byte, error) {
+func appendExtra(b []byte, extra map[string]json.RawMessage, known []string) ([]byte, error) {
 	// Members are written sorted by name. A few are sorted in an array on
 	// the stack, more in a slice kept in a pool, so that MarshalJSON
 	// allocates only its result, whatever Extra holds. Each is sorted with
 	// its value, which spares looking the name up again.
 	if len(extra) <= 8 {
 		var few [8]rawMember
-		return appendSorted(b, appendMembers(few[:0], extra), s)
+		return appendSorted(b, appendMembers(few[:0], extra), known)
 	}
 	pooled := membersPool.Get().(*[]rawMember)
 	members := appendMembers((*pooled)[:0], extra)
-	b, err := appendSorted(b, members, s)
+	b, err := appendSorted(b, members, known)
 	clear(members) // the pool must not keep the members alive
 	if cap(members) <= maxPooledMembers {
 		*pooled = members[:0]
@@ -78,11 +78,11 @@ func appendMembers(members []rawMember, extra map[string]json.RawMessage) []rawM
 }
 
 // appendSorted sorts members by name and appends them.
-func appendSorted[T any](b []byte, members []rawMember, s *schema[T]) ([]byte, error) {
+func appendSorted(b []byte, members []rawMember, known []string) ([]byte, error) {
 	slices.SortFunc(members, func(a, b rawMember) int { return strings.Compare(a.name, b.name) })
 	for _, m := range members {
 		var err error
-		if b, err = appendExtraMember(b, m.name, m.raw, s); err != nil {
+		if b, err = appendExtraMember(b, m.name, m.raw, known); err != nil {
 			return b, err
 		}
 	}
@@ -96,9 +96,10 @@ var membersPool = sync.Pool{New: func() any { return new([]rawMember) }}
 // with very many unknown members does not keep a large slice alive.
 const maxPooledMembers = 1024
 
-// appendExtraMember appends the unknown member name with its value raw.
-func appendExtraMember[T any](b []byte, name string, raw json.RawMessage, s *schema[T]) ([]byte, error) {
-	if s.index([]byte(name)) >= 0 {
+// appendExtraMember appends the unknown member name with its value raw,
+// unless name is one of the known names.
+func appendExtraMember(b []byte, name string, raw json.RawMessage, known []string) ([]byte, error) {
+	if indexOf(known, []byte(name)) >= 0 {
 		return b, atMember(memberPath(name), errors.New("member is known and cannot also be in Extra"))
 	}
 	// An unknown name needs escaping, so its key is made here.
@@ -118,7 +119,7 @@ func appendObjects[E any](b []byte, elems []E, s *schema[E], redact bool) ([]byt
 			b = append(b, ',')
 		}
 		var err error
-		if b, err = appendObject(b, &elems[i], s, redact); err != nil {
+		if b, err = appendObject(b, &elems[i], &s.codec, redact); err != nil {
 			return b, atIndex(i, err)
 		}
 	}

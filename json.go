@@ -55,7 +55,7 @@ func decodeNew[T any](data []byte, s *schema[T]) (t *T, null bool, err error) {
 	if d.null() {
 		return t, true, d.end()
 	}
-	err = decodeObject(d, t, s)
+	err = decodeObject(d, t, &s.codec)
 	if err == nil {
 		err = d.end()
 	}
@@ -69,7 +69,7 @@ func decodeNew[T any](data []byte, s *schema[T]) (t *T, null bool, err error) {
 // written as "REDACTED", for String and LogValue.
 func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
 	hint := int(s.sizeHint.Load())
-	b, err := appendObject(newBuffer(hint+hint/16+2*growAt), v, s, redact)
+	b, err := appendObject(newBuffer(hint+hint/16+2*growAt), v, &s.codec, redact)
 	if err != nil {
 		return nil, located(err)
 	}
@@ -109,7 +109,7 @@ func validateObject[T any](v *T, s *schema[T]) []error {
 // unknownMembers appends to paths the path of every member of v's Extra,
 // and of the Extras of the objects v holds, each below path.
 func unknownMembers[T any](v *T, s *schema[T], path string, paths []string) []string {
-	for name := range *s.extra.in(v) {
+	for name := range *s.extra(v) {
 		paths = append(paths, joinPath(path, memberPath(name)))
 	}
 	for i := range s.fields {
@@ -140,11 +140,11 @@ func cloneObject[T any](dst, src *T, s *schema[T]) {
 			f.clone(dst, src)
 		}
 	}
-	if extra := *s.extra.in(src); extra != nil {
+	if extra := *s.extra(src); extra != nil {
 		c := make(map[string]json.RawMessage, len(extra))
 		for name, raw := range extra {
 			c[strings.Clone(name)] = bytes.Clone(raw)
 		}
-		*s.extra.in(dst) = c
+		*s.extra(dst) = c
 	}
 }

@@ -244,7 +244,7 @@ func (r *SessionReader) session() outcome {
 	line := r.line
 	_, err := r.step(func(d *decoder) error {
 		r.s = CreditSession{}
-		return decodeObject(d, &r.s, creditSessionSchema)
+		return decodeObject(d, &r.s, &creditSessionSchema.codec)
 	})
 	s := r.s
 	if err == nil {
