@@ -99,7 +99,7 @@ const maxPooledMembers = 1024
 // appendExtraMember appends the unknown member name with its value raw,
 // unless name is one of the known names.
 func appendExtraMember(b []byte, name string, raw json.RawMessage, known []string) ([]byte, error) {
-	if indexOf(known, []byte(name)) >= 0 {
+	if slices.Contains(known, name) {
 		return b, atMember(memberPath(name), errors.New("member is known and cannot also be in Extra"))
 	}
 	// An unknown name needs escaping, so its key is made here.

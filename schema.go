@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -105,7 +106,7 @@ func (s *schema[T]) define(name string, extra func(*T) *map[string]json.RawMessa
 		if problem := f.span.check(reflect.TypeFor[T]()); problem != "" {
 			panic(schemaError[T](f.name, problem))
 		}
-		if indexOf(s.names, []byte(f.name)) >= 0 {
+		if slices.Contains(s.names, f.name) {
 			panic(schemaError[T](f.name, "member name appears twice"))
 		}
 		if f.required {
