@@ -74,6 +74,39 @@ func TestMarshalJSON_room(t *testing.T) {
 	}
 }
 
+// TestPackedSizes checks that each of packedSizes is a size class of the
+// runtime, larger than the one before: append rounds the capacity it
+// allocates up to the next class, and leaves a class as it is.
+func TestPackedSizes(t *testing.T) {
+	last := 1792
+	for _, size := range packedSizes {
+		assert.Greater(t, size, last, "packedSizes are in increasing order")
+		assert.Equal(t, size, cap(append([]byte(nil), make([]byte, size-1)...)), "the size class of %d bytes", size-1)
+		assert.Equal(t, size, cap(append([]byte(nil), make([]byte, size)...)), "the size class of %d bytes", size)
+		last = size
+	}
+}
+
+// TestBufferSize checks which buffers are rounded up to a packed size.
+func TestBufferSize(t *testing.T) {
+	tests := []struct{ n, want int }{
+		{0, 0},
+		{1000, 1000},
+		{1792, 1792},
+		{1793, 2304},
+		{2304, 2304},
+		{2305, 3072},
+		{2667, 3072}, // the result of the 2-session response
+		{3457, 4864},
+		{9728, 9728},
+		{9729, 9729},
+		{1 << 20, 1 << 20},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, bufferSize(tt.n), "bufferSize(%d)", tt.n)
+	}
+}
+
 // poisonHeap leaves freed memory of many sizes filled with 0xA5.
 func poisonHeap() {
 	var keep [][]byte

@@ -69,7 +69,8 @@ func decodeNew[T any](data []byte, s *schema[T]) (t *T, null bool, err error) {
 // written as "REDACTED", for String and LogValue.
 func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
 	hint := int(s.sizeHint.Load())
-	b, err := appendObject(newBuffer(hint+hint/16+2*growAt), v, &s.codec, redact)
+	// The room of newBuffer is one byte shorter than its allocation.
+	b, err := appendObject(newBuffer(bufferSize(hint+hint/16+2*growAt+1)-1), v, &s.codec, redact)
 	if err != nil {
 		return nil, located(err)
 	}
