@@ -210,6 +210,15 @@ func appendKey(b []byte, k *key) []byte {
 	return append(b, k.text...)
 }
 
+// appendInt appends n in decimal. Most counts are a single digit, which
+// is appended as a byte, without strconv's call.
+func appendInt(b []byte, n int) []byte {
+	if uint(n) < 10 {
+		return append(b, byte('0'+n))
+	}
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
 // appendDate appends t, or null for the zero Date.
 func appendDate(b []byte, t Date) ([]byte, error) {
 	if t.IsZero() {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -104,6 +106,14 @@ func TestBufferSize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, bufferSize(tt.n), "bufferSize(%d)", tt.n)
+	}
+}
+
+// TestAppendInt checks appendInt against strconv on both sides of its
+// single-digit case.
+func TestAppendInt(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 11, 99, 100, 12345, -1, -9, -10, math.MaxInt, math.MinInt} {
+		assert.Equal(t, "x"+strconv.Itoa(n), string(appendInt([]byte("x"), n)), "appendInt(%d)", n)
 	}
 }
 

@@ -274,7 +274,7 @@ func optInt[T any](name string, p func(*T) **int) field[T] {
 		},
 		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
 			if n := *at.in(v); n != nil {
-				b = strconv.AppendInt(appendKey(b, &key), int64(*n), 10)
+				b = appendInt(appendKey(b, &key), *n)
 			}
 			return b, nil
 		},
@@ -297,7 +297,7 @@ func reqInt[T any](name string, p func(*T) *int) field[T] {
 			return err
 		},
 		encode: func(b []byte, v *T, _ bool) ([]byte, error) {
-			return strconv.AppendInt(appendKey(b, &key), int64(*at.in(v)), 10), nil
+			return appendInt(appendKey(b, &key), *at.in(v)), nil
 		},
 		validate: func(v *T) []error { return check(*at.in(v) >= 0, ErrNegativeCount, "negative count %d", *at.in(v)) },
 	}
