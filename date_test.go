@@ -56,6 +56,10 @@ func TestParseDate(t *testing.T) {
 		var back Date
 		require.NoError(t, json.Unmarshal(js, &back))
 		assert.Equal(t, d, back, "round trip of %q", tt.in)
+		// The encoder of the types writes a date on a path of its own.
+		session, err := CreditSession{SessionStartTime: &d}.MarshalJSON()
+		require.NoError(t, err)
+		assert.Equal(t, `{"session_start_time":"`+tt.in+`"}`, string(session), "a session that started at %q", tt.in)
 	}
 }
 
@@ -231,6 +235,10 @@ func TestDate_outOfRange(t *testing.T) {
 	_, err = json.Marshal(d)
 	assert.ErrorContains(t, err, "year outside 0000 to 9999")
 	assert.Equal(t, "-0001-12-31", NewDate(0, time.January, 0).String())
+	assert.Equal(t, "123456-07-08", NewDate(123456, time.July, 8).String())
+	assert.Equal(t, "-12345-07-08", NewDate(-12345, time.July, 8).String())
+	_, err = CreditSession{SessionStartTime: &d}.MarshalJSON()
+	assert.EqualError(t, err, "plaid: session_start_time: cannot marshal Date: year outside 0000 to 9999")
 }
 
 func TestDate_Compare(t *testing.T) {

@@ -228,7 +228,7 @@ func appendDate(b []byte, t Date) ([]byte, error) {
 	if !t.IsValid() {
 		return b, &FieldError{Err: errDateRange}
 	}
-	return append(t.appendTo(append(b, '"')), '"'), nil
+	return t.appendQuoted(b), nil
 }
 
 const hex = "0123456789abcdef"

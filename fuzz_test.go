@@ -170,6 +170,10 @@ func FuzzParseDate(f *testing.F) {
 		if again := MustParseDate(d.String()); again != d {
 			t.Fatalf("ParseDate(%q) = %#v, then %#v", s, d, again)
 		}
+		// The encoder of the types writes a date on a path of its own.
+		if got, err := (CreditSession{SessionStartTime: &d}).MarshalJSON(); err != nil || string(got) != `{"session_start_time":"`+s+`"}` {
+			t.Fatalf("a session that started at %q marshals to %s, %v", s, got, err)
+		}
 		if !d.HasTime() {
 			return
 		}
