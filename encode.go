@@ -69,17 +69,36 @@ type rawMember struct {
 	raw  json.RawMessage
 }
 
-// appendMembers appends the members of extra to members.
+// appendMembers appends the members of extra to members. It stores the
+// fields of each one by one: a member built whole on the stack and then
+// copied was read back before its stores had landed, a stall in every
+// iteration.
 func appendMembers(members []rawMember, extra map[string]json.RawMessage) []rawMember {
+	members = slices.Grow(members, len(extra))
 	for name, raw := range extra {
-		members = append(members, rawMember{name, raw})
+		members = members[:len(members)+1]
+		m := &members[len(members)-1]
+		m.name, m.raw = name, raw
 	}
 	return members
 }
 
-// appendSorted sorts members by name and appends them.
+// appendSorted sorts members by name and appends them. A few are sorted by
+// insertion, without the calls of slices.SortFunc. With that, the stores
+// of appendMembers, and plainValue's way for a string, writing an object's
+// two unknown members took 90 ns in place of 96-98 on both engines, and
+// the encoder's own work (BenchmarkEncodeReused) 2.6% less time on Go 1.26
+// (p <= 0.003; not significant on Go 1.27).
 func appendSorted(b []byte, members []rawMember, known []string) ([]byte, error) {
-	slices.SortFunc(members, func(a, b rawMember) int { return strings.Compare(a.name, b.name) })
+	if len(members) > 8 {
+		slices.SortFunc(members, func(a, b rawMember) int { return strings.Compare(a.name, b.name) })
+	} else {
+		for i := 1; i < len(members); i++ {
+			for j := i; j > 0 && members[j].name < members[j-1].name; j-- {
+				members[j], members[j-1] = members[j-1], members[j]
+			}
+		}
+	}
 	for _, m := range members {
 		var err error
 		if b, err = appendExtraMember(b, m.name, m.raw, known); err != nil {
@@ -369,6 +388,11 @@ func appendCompact(b []byte, raw []byte) ([]byte, error) {
 // session has two unknown members, 7-12% faster on Go 1.27 (5% on Go 1.26,
 // not significant) and that of the large one 4% faster on Go 1.26.
 func plainValue(raw []byte) (plain, spaced bool) {
+	// A string, the commonest value, is plain if its closing quote is
+	// the first byte to escape and the last of raw.
+	if len(raw) > 1 && raw[0] == '"' && 1+escapedIndexWords(raw[1:]) == len(raw)-1 && raw[len(raw)-1] == '"' {
+		return true, false
+	}
 	var objects uint64 // bit 0 is set when the innermost open container is an object
 	depth, i := 0, 0
 	name := false // whether a member name comes next, rather than a value

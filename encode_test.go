@@ -143,6 +143,8 @@ func TestPlainValue(t *testing.T) {
 		plain, spaced bool
 	}{
 		{raw: `"default"`, plain: true},
+		{raw: `""`, plain: true},
+		{raw: `"a" `, plain: true, spaced: true},
 		{raw: `{"score":0.12,"flags":["new_device"]}`, plain: true},
 		{raw: `{"a": [1, 2]}`, plain: true, spaced: true},
 		{raw: " \t\n\r[ ] ", plain: true, spaced: true},
@@ -163,6 +165,9 @@ func TestPlainValue(t *testing.T) {
 		{raw: ``},
 		{raw: ` `, spaced: true},
 		{raw: `"open`},
+		{raw: `"`},
+		{raw: `"a"b"`},
+		{raw: `"a""`},
 		{raw: `"a` + "\x01" + `"`},
 		{raw: `1 2`, spaced: true},
 		{raw: `{"a":}`},
