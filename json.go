@@ -68,14 +68,9 @@ func decodeNew[T any](data []byte, s *schema[T]) (t *T, null bool, err error) {
 // marshal encodes v as s describes. With redact set, credentials are
 // written as "REDACTED", for String and LogValue.
 func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
-	hint := int(s.sizeHint.Load())
-	// The room of newBuffer is one byte shorter than its allocation.
-	b, err := appendObject(newBuffer(bufferSize(hint+hint/16+2*growAt+1)-1), v, &s.codec, redact)
+	b, err := encode(newBuffer(s.room()), v, s, redact)
 	if err != nil {
-		return nil, located(err)
-	}
-	if len(b) != hint {
-		s.sizeHint.Store(int64(len(b))) // only on change: goroutines share it
+		return nil, err
 	}
 	if cap(b) > 2*len(b)+4096 {
 		// The last value was much larger: do not hand out its room.
@@ -83,6 +78,28 @@ func marshal[T any](v *T, s *schema[T], redact bool) ([]byte, error) {
 	}
 	// Clipped, because the room past the end is not zeroed (newBuffer).
 	return b[:len(b):len(b)], nil
+}
+
+// room returns the capacity of a buffer to encode a value of s into: that
+// of the last one, with a margin, rounded up as bufferSize does. The room
+// of newBuffer is one byte shorter than its allocation.
+func (s *schema[T]) room() int {
+	hint := int(s.sizeHint.Load())
+	return bufferSize(hint+hint/16+2*growAt+1) - 1
+}
+
+// encode appends v to b, which is empty, as s describes, and keeps its
+// length as the size of the next value of s. After an error, it returns
+// b as it was.
+func encode[T any](b []byte, v *T, s *schema[T], redact bool) ([]byte, error) {
+	out, err := appendObject(b, v, &s.codec, redact)
+	if err != nil {
+		return b, located(err)
+	}
+	if int64(len(out)) != s.sizeHint.Load() {
+		s.sizeHint.Store(int64(len(out))) // only on change: goroutines share it
+	}
+	return out, nil
 }
 
 // validate runs the checks of every member of v, in the order they are
