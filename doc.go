@@ -72,7 +72,12 @@
 // Decoding and encoding are this package's own single pass over the bytes,
 // with no reflection and no dependency outside the standard library.
 // Calling UnmarshalJSON and MarshalJSON directly skips the extra passes
-// that encoding/json makes over the input and output of such methods.
+// that encoding/json makes over the input and output of such methods. On
+// Go 1.27, where encoding/json runs on its v2 engine, the types also have
+// the MarshalJSONTo method of encoding/json/v2, which json.Marshal calls
+// in place of MarshalJSON: it writes the same bytes through a buffer that
+// the package reuses, where MarshalJSON allocates a result that
+// encoding/json would copy and drop.
 // The strings of a decoded value share blocks of text, copies of the
 // input's strings, and its objects and pointers share blocks with those of
 // the rest of the document, which costs a few allocations in place of one
