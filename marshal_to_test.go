@@ -75,6 +75,21 @@ func TestMarshalJSONTo_errors(t *testing.T) {
 	}
 }
 
+// TestMarshalJSONTo_notAValue checks that MarshalJSONTo reports the
+// encoder's error where the encoder takes no value, here an object's name,
+// and that a buffer it used then is used again as well as before.
+func TestMarshalJSONTo_notAValue(t *testing.T) {
+	r := CreditSessionsGetResponse{RequestID: "r"}
+	enc := jsontext.NewEncoder(new(bytes.Buffer))
+	require.NoError(t, enc.WriteToken(jsontext.BeginObject))
+	err := r.MarshalJSONTo(enc)
+	var serr *jsontext.SyntacticError
+	assert.ErrorAs(t, err, &serr)
+	got, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.Equal(t, `{"request_id":"r"}`, string(got))
+}
+
 // TestMarshalJSONTo_allocs checks that MarshalJSONTo allocates only the
 // copy of its value receiver, however many unknown members the value
 // holds, since it encodes into a buffer that it reuses.
