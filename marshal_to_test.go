@@ -92,7 +92,8 @@ func TestMarshalJSONTo_notAValue(t *testing.T) {
 
 // TestMarshalJSONTo_allocs checks that MarshalJSONTo allocates only the
 // copy of its value receiver, however many unknown members the value
-// holds, since it encodes into a buffer that it reuses.
+// holds, since it encodes into a buffer that it reuses; Date's allocates
+// nothing.
 func TestMarshalJSONTo_allocs(t *testing.T) {
 	for _, sessions := range []int{1, 2, 100} {
 		var r CreditSessionsGetResponse
@@ -112,6 +113,16 @@ func TestMarshalJSONTo_allocs(t *testing.T) {
 		allocs := testing.AllocsPerRun(50, write)
 		assert.LessOrEqual(t, allocs, allowed, "MarshalJSONTo of %d sessions: %v allocations", sessions, allocs)
 	}
+	// A Date is written from an array on the stack.
+	d := MustParseDate("2022-09-30T23:40:30.946225Z")
+	var buf bytes.Buffer
+	enc := jsontext.NewEncoder(&buf)
+	allocs := testing.AllocsPerRun(50, func() {
+		buf.Reset()
+		enc.Reset(&buf)
+		require.NoError(t, d.MarshalJSONTo(enc))
+	})
+	assert.Zero(t, allocs, "Date.MarshalJSONTo")
 }
 
 // TestMarshalJSONTo_concurrent encodes values of different sizes at once,
