@@ -17,6 +17,14 @@ import (
 // less time, and of a 1,000-session one 18% less (BenchmarkRatio,
 // encode-marshal-vs-naive, in turns). The bytes written are those of
 // MarshalJSON.
+//
+// The file builds on Go 1.27 or later with the jsonv2 experiment on, as it
+// is by default. Go 1.27 gives the API of encoding/json/jsontext as new in
+// go1.27, so a file of this module, which declares go 1.24, may use it only
+// when its constraint says go1.27. Go 1.26 with GOEXPERIMENT=jsonv2 has the
+// package too, but only as an experiment, and a build there uses
+// MarshalJSON, which writes the same bytes; so would a later release that
+// drops the experiment's build tag, until the constraint names it.
 
 // MarshalJSONTo implements the [encoding/json/v2.MarshalerTo] interface.
 func (s CreditSession) MarshalJSONTo(enc *jsontext.Encoder) error {
