@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -98,7 +99,7 @@ func TestBufferSize(t *testing.T) {
 		{1793, 2304},
 		{2304, 2304},
 		{2305, 3072},
-		{2667, 3072}, // the result of the 2-session response
+		{2288, 2304}, // the result of the 2-session response, 2,270 bytes, with room's margin
 		{3457, 4864},
 		{9728, 9728},
 		{9729, 9729},
@@ -107,6 +108,100 @@ func TestBufferSize(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, bufferSize(tt.n), "bufferSize(%d)", tt.n)
 	}
+}
+
+// TestNextHint checks which length the size hint keeps after a value.
+func TestNextHint(t *testing.T) {
+	tests := []struct {
+		name string
+		old  int64
+		n    int
+		want int64
+	}{
+		{"the first value", 0, 2270, 2270},
+		{"as long as the last", 2270, 2270, 2270},
+		{"longer", 2270, 2300, 2300},
+		{"a little shorter", 2270, 2000, 2270},
+		{"an eighth shorter", 2400, 2100, 2400},
+		{"more than an eighth shorter", 2400, 2099, 2099},
+		{"a short value after a large one", 1 << 20, 2270, 2270},
+		{"an empty value", 2270, 0, 0},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, nextHint(tt.old, tt.n), tt.name)
+	}
+}
+
+// TestMarshalJSON_growth checks how often MarshalJSON allocates over a
+// run of values: only its result and its receiver's copy when the value
+// is as long as the longest of the last few, or a little shorter; and by
+// doubling its buffer, not by the quarters of append, when the value is
+// much longer than the last.
+func TestMarshalJSON_growth(t *testing.T) {
+	response := func(sessions int, requestID string) CreditSessionsGetResponse {
+		var v CreditSessionsGetResponse
+		require.NoError(t, v.UnmarshalJSON(benchResponse(sessions)))
+		v.RequestID = requestID
+		return v
+	}
+	longest := response(2, strings.Repeat("r", 200))
+	shortLast := CreditSessionsGetResponse{RequestID: "r", Sessions: []CreditSession{{
+		LinkSessionID: Ptr(strings.Repeat("l", 900)),
+		Errors:        []CreditSessionError{{ErrorType: Ptr("ITEM_ERROR")}},
+	}}}
+	tests := []struct {
+		name      string
+		before    CreditSessionsGetResponse // encoded first, to set the size hint
+		values    []CreditSessionsGetResponse
+		maxAllocs float64
+	}{
+		{"the same value", longest, []CreditSessionsGetResponse{longest, longest}, 2 * 2},
+		{"a little shorter than the longest", longest, []CreditSessionsGetResponse{
+			response(2, strings.Repeat("r", 20)), longest, response(2, "r"), response(2, strings.Repeat("r", 100)),
+		}, 4 * 2},
+		// Doubling from 2,304 bytes to 1.1 MB takes 9 steps; quarters would
+		// take 27.
+		{"a thousand sessions after two", response(2, "r"), []CreditSessionsGetResponse{response(1000, "r")}, 2 + 9 + 3},
+		// Its last object begins some 40 bytes before the end, where grow
+		// doubles a buffer sized to the value: encode leaves room for it
+		// after the first time.
+		{"a short last object", shortLast, []CreditSessionsGetResponse{shortLast, shortLast}, 2 * 2},
+	}
+	for _, tt := range tests {
+		for _, v := range tt.values {
+			out, err := v.MarshalJSON()
+			require.NoError(t, err, tt.name)
+			require.True(t, json.Valid(out), tt.name)
+		}
+		allocs := testing.AllocsPerRun(10, func() {
+			_, _ = tt.before.MarshalJSON()
+			for i := range tt.values {
+				_, _ = tt.values[i].MarshalJSON()
+			}
+		})
+		// Besides maxAllocs, the value encoded before allocates its
+		// result and its receiver's copy.
+		assert.LessOrEqual(t, allocs, 2+tt.maxAllocs, tt.name)
+	}
+}
+
+// TestMarshalJSON_bytes checks how much memory MarshalJSON allocates for
+// the 2-session response, 2,270 bytes: the 2,304-byte class, the one its
+// length falls in, and its receiver's copy.
+func TestMarshalJSON_bytes(t *testing.T) {
+	var v CreditSessionsGetResponse
+	require.NoError(t, v.UnmarshalJSON(benchResponse(2)))
+	out, err := v.MarshalJSON()
+	require.NoError(t, err)
+	require.Len(t, out, 2270)
+	const runs = 100
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range runs {
+		_, _ = v.MarshalJSON()
+	}
+	runtime.ReadMemStats(&after)
+	assert.Equal(t, 2304+int(reflect.TypeOf(v).Size()), int(after.TotalAlloc-before.TotalAlloc)/runs, "bytes allocated a call")
 }
 
 // TestAppendInt checks appendInt against strconv on both sides of its

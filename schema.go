@@ -32,9 +32,10 @@ type schema[T any] struct {
 	// it decodes into, in a room for its values; see room.go.
 	newRoom func(data []byte) (*decoder, *T)
 
-	// sizeHint is the length of the last value encoded, so that the next
-	// one starts with about the room it needs: growing a buffer from
-	// small copies a large document several times over.
+	// sizeHint is about the length of the last values encoded (see
+	// nextHint), so that the next one starts with the room it needs:
+	// growing a buffer from small copies a document, several times for a
+	// large one.
 	sizeHint atomic.Int64
 }
 
