@@ -131,6 +131,8 @@ type responseRoom struct {
 	d decoder
 	r CreditSessionsGetResponse
 	room
+	incomeStatus   enumRoom[CreditSessionBankIncomeStatus] // empty but in the purego build
+	employment     enumRoom[CreditSessionBankEmploymentStatus]
 	sessions       objectRoom[CreditSession]
 	results        objectRoom[CreditSessionResults]
 	itemAdd        objectRoom[CreditSessionItemAddResult]
@@ -155,6 +157,8 @@ func newResponseRoom(data []byte) (*decoder, *CreditSessionsGetResponse) {
 	r.payrollIncome.give(d, creditSessionPayrollIncomeResultSchema)
 	r.documentIncome.give(d, creditSessionDocumentIncomeResultSchema)
 	r.errors.give(d, creditSessionErrorSchema)
+	r.incomeStatus.give(d)
+	r.employment.give(d)
 	return d, &r.r
 }
 

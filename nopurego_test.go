@@ -3,6 +3,6 @@
 package plaid
 
 // puregoEnabled reports whether the package is built without unsafe: its
-// decoder then allocates each enum value of a short document by itself,
-// and has no room for the text of one.
+// decoder then has no room for the text of a short document, which goes
+// into a block of its own.
 const puregoEnabled = false

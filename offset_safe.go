@@ -16,24 +16,48 @@ func offsetOf[T, F any](p func(*T) *F) offset[T, F] { return offset[T, F](p) }
 func (o offset[T, F]) in(v *T) *F { return o(v) }
 
 // newEnum returns a pointer to s as an E. The other build takes it from
-// the decoder's slab of strings, which this one cannot convert. Here a
-// document long enough for slabs of objects takes it from a slab of Es,
-// which objects lists after the slabs of the schemas; a shorter one
-// allocates each.
+// the decoder's slab of strings, which this one cannot convert. Here it
+// comes from a slab of Es, which objects lists after the slabs of the
+// schemas: one that a short document's room gives (see enumRoom), or one
+// made for a document long enough for slabs of objects. A short document
+// without room allocates each.
 func newEnum[E enum](d *decoder, s string) *E {
+	if sl := enumSlab[E](d); sl != nil {
+		return sl.new(E(s))
+	}
 	if len(d.data) < minSlabbed {
 		e := E(s)
 		return &e
 	}
 	d.listSchemas()
-	for _, sl := range d.objects[len(schemas):] {
-		if sl, ok := sl.(*slab[E]); ok {
-			return sl.new(E(s))
-		}
-	}
 	sl := &slab[E]{next: d.firstBlock(sessionBytes)}
 	d.objects = append(d.objects, sl)
 	return sl.new(E(s))
+}
+
+// enumSlab returns the slab of Es that objects lists, or nil.
+func enumSlab[E enum](d *decoder) *slab[E] {
+	for i := len(schemas); i < len(d.objects); i++ {
+		if sl, ok := d.objects[i].(*slab[E]); ok {
+			return sl
+		}
+	}
+	return nil
+}
+
+// An enumRoom is the room for the first values of enum type E in a short
+// document's room (see room.go), and the slab that newEnum hands them out
+// from: without it, each would be an allocation of its own, four of the
+// eight of a response of two sessions.
+type enumRoom[E enum] struct {
+	slab slab[E]
+	room [roomSessions]E
+}
+
+// give lists o's slab in d's objects, after room.give.
+func (o *enumRoom[E]) give(d *decoder) {
+	o.slab = slab[E]{block: o.room[:0], next: d.firstBlock(sessionBytes)}
+	d.objects = append(d.objects, &o.slab)
 }
 
 // newBuffer returns an empty slice with room for n bytes. The other build

@@ -36,6 +36,14 @@ func newEnum[E enum](d *decoder, s string) *E {
 	return (*E)(unsafe.Pointer(d.strings.new(s)))
 }
 
+// An enumRoom is the room for the first values of enum type E in a short
+// document's room. This build needs none, since newEnum takes them from
+// the room's strings; offset_safe.go's twin has room.
+type enumRoom[E enum] struct{}
+
+// give does nothing in this build.
+func (*enumRoom[E]) give(*decoder) {}
+
 // newBuffer returns an empty slice with room for n bytes, allocated without
 // being zeroed first: zeroing a result that is written over at once took
 // 6-8% of encoding a large response. strings.Builder.Grow allocates such

@@ -22,7 +22,9 @@ const roomSessions = 2
 const minRoom = sessionBytes / 2
 
 // maxSchemas bounds the number of schemas, so that the room can hold the
-// list of a decoder's slabs by schema id; define checks it.
+// list of a decoder's slabs by schema id, and after them, in the purego
+// build, the slabs of the enum types of the room (see enumRoom); define
+// checks it.
 const maxSchemas = 16
 
 // A room is the part of a short document's room that every root type
