@@ -141,7 +141,7 @@ type shared struct {
 
 	// objects holds a *slab[T] for each schema of T, by the schema's id,
 	// and in the purego build then a *slab[E] for each enum type E that
-	// newEnum has met.
+	// a room has given or newEnum has met.
 	objects []any
 
 	raws []byte // the values of unknown members; see keepRaw
