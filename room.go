@@ -23,8 +23,10 @@ const minRoom = sessionBytes / 2
 
 // maxSchemas bounds the number of schemas, so that the room can hold the
 // list of a decoder's slabs by schema id, and after them, in the purego
-// build, the slabs of the enum types of the room (see enumRoom); define
-// checks it.
+// build, the slabs of the enum types of the room (see enumRoom). define
+// checks the number of schemas; were there no place left for the enum
+// slabs, the list would grow into an allocation of its own, which
+// TestUnmarshalJSON_allocs counts in the purego build.
 const maxSchemas = 16
 
 // A room is the part of a short document's room that every root type
