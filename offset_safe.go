@@ -49,16 +49,10 @@ func enumSlab[E enum](d *decoder) *slab[E] {
 // document's room (see room.go), and the slab that newEnum hands them out
 // from: without it, each would be an allocation of its own, four of the
 // eight of a response of two sessions.
-type enumRoom[E enum] struct {
-	slab slab[E]
-	room [roomSessions]E
-}
+type enumRoom[E enum] struct{ objectRoom[E] }
 
 // give lists o's slab in d's objects, after room.give.
-func (o *enumRoom[E]) give(d *decoder) {
-	o.slab = slab[E]{block: o.room[:0], next: d.firstBlock(sessionBytes)}
-	d.objects = append(d.objects, &o.slab)
-}
+func (o *enumRoom[E]) give(d *decoder) { d.objects = append(d.objects, o.start(d)) }
 
 // newBuffer returns an empty slice with room for n bytes. The other build
 // allocates it without zeroing it.

@@ -57,8 +57,9 @@ func (r *room) give(d *decoder) {
 	d.text = &r.more
 }
 
-// An objectRoom is the room for the first objects of type T, and the slab
-// that hands them out.
+// An objectRoom is the room for the first values of type T, objects or,
+// in the purego build, enum values (see enumRoom), and the slab that
+// hands them out.
 type objectRoom[T any] struct {
 	slab slab[T]
 	room [roomSessions]T
@@ -66,7 +67,11 @@ type objectRoom[T any] struct {
 
 // give makes o's slab the one that d allocates objects of s's type from,
 // after room.give.
-func (o *objectRoom[T]) give(d *decoder, s *schema[T]) {
+func (o *objectRoom[T]) give(d *decoder, s *schema[T]) { d.objects[s.id] = o.start(d) }
+
+// start returns o's slab, handing out o's room first and then blocks
+// sized for d's document.
+func (o *objectRoom[T]) start(d *decoder) *slab[T] {
 	o.slab = slab[T]{block: o.room[:0], next: d.firstBlock(sessionBytes)}
-	d.objects[s.id] = &o.slab
+	return &o.slab
 }
