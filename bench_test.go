@@ -278,8 +278,8 @@ func benchRatios(b *testing.B, prefix string, data []byte, only []string) {
 		// can take.
 		{"syntax-vs-naive", func() error { return checkSyntax(data) }, naiveDecode},
 		// Not a target: encoding/json's own passes over the input
-		// before it calls an UnmarshalJSON that does nothing. With
-		// syntax-vs-naive, its sum bounds decode-unmarshal from below.
+		// before it calls an UnmarshalJSON that does nothing. Its sum
+		// with syntax-vs-naive bounds decode-unmarshal from below.
 		{"unmarshal-floor-vs-naive", func() error { var v noop; return json.Unmarshal(data, &v) }, naiveDecode},
 		// Not a target either: a copy of our encoder's output alone, in
 		// memory allocated for it, which bounds from below what a direct
