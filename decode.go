@@ -893,8 +893,8 @@ func (d *decoder) literal(lit string) bool {
 	return false
 }
 
-// skipObject reads an object in the value of an unknown member, checking
-// that no name occurs twice. The names it compares are kept as strings of
+// skipObject reads an object in the value of an unknown member, checking,
+// unless syntaxOnly, that no name occurs twice. The names it compares are kept as strings of
 // the document's text, as keepName makes them, though no value holds them:
 // a map of more than eight must own its keys, and views of the input
 // would cost it an allocation a name. Decoding 20 sessions, each with an
