@@ -274,6 +274,7 @@ func (s *slab[T]) alloc() *T {
 	return &s.block[len(s.block)-1]
 }
 
+// new returns a pointer to a copy of v, allocated as alloc allocates.
 func (s *slab[T]) new(v T) *T {
 	p := s.alloc()
 	*p = v
