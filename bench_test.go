@@ -124,18 +124,46 @@ func BenchmarkDecode(b *testing.B) {
 		// target first: with -count, each runs its count in a block, and
 		// a shared machine can change speed between blocks.
 		b.Run("size="+size.name+"/impl=naive", func(b *testing.B) {
-			benchDecode(b, data, func() error { var v naiveResponse; return json.Unmarshal(data, &v) })
+			benchDecode(b, data, on(data, decodeNaive))
 		})
 		b.Run("size="+size.name+"/impl=plaid-unmarshal", func(b *testing.B) {
-			benchDecode(b, data, func() error { var v CreditSessionsGetResponse; return json.Unmarshal(data, &v) })
+			benchDecode(b, data, on(data, decodeUnmarshal))
 		})
 		b.Run("size="+size.name+"/impl=plaid-direct", func(b *testing.B) {
-			benchDecode(b, data, func() error { var v CreditSessionsGetResponse; return v.UnmarshalJSON(data) })
+			benchDecode(b, data, on(data, decodeDirect))
 		})
 		b.Run("size="+size.name+"/impl=floor", func(b *testing.B) {
-			benchDecode(b, data, func() error { var v noop; return json.Unmarshal(data, &v) })
+			benchDecode(b, data, on(data, decodeFloor))
 		})
 	}
+}
+
+// The decodes that BenchmarkDecode and BenchmarkRatio compare, each of
+// data into a new value: naive's, ours through json.Unmarshal and
+// directly, and encoding/json's floor.
+func decodeNaive(data []byte) error {
+	var v naiveResponse
+	return json.Unmarshal(data, &v)
+}
+
+func decodeUnmarshal(data []byte) error {
+	var v CreditSessionsGetResponse
+	return json.Unmarshal(data, &v)
+}
+
+func decodeDirect(data []byte) error {
+	var v CreditSessionsGetResponse
+	return v.UnmarshalJSON(data)
+}
+
+func decodeFloor(data []byte) error {
+	var v noop
+	return json.Unmarshal(data, &v)
+}
+
+// on returns decode bound to data.
+func on(data []byte, decode func([]byte) error) func() error {
+	return func() error { return decode(data) }
 }
 
 func benchDecode(b *testing.B, data []byte, decode func() error) {
@@ -261,18 +289,18 @@ func BenchmarkRatioNoUnknown(b *testing.B) {
 func benchRatios(b *testing.B, prefix string, data []byte, only []string) {
 	data, naive, v, out := benchValuesOf(b, data)
 	floor := precomputed(out)
-	naiveDecode := func() error { var v naiveResponse; return json.Unmarshal(data, &v) }
+	naiveDecode := on(data, decodeNaive)
 	naiveEncode := func() error { _, err := json.Marshal(naive); return err }
 	paths := []struct {
 		name     string
 		ours, vs func() error
 	}{
-		{"decode-direct", func() error { var v CreditSessionsGetResponse; return v.UnmarshalJSON(data) }, naiveDecode},
-		{"decode-unmarshal", func() error { var v CreditSessionsGetResponse; return json.Unmarshal(data, &v) }, naiveDecode},
+		{"decode-direct", on(data, decodeDirect), naiveDecode},
+		{"decode-unmarshal", on(data, decodeUnmarshal), naiveDecode},
 		{"encode-direct", func() error { _, err := v.MarshalJSON(); return err }, naiveEncode},
 		{"encode-marshal", func() error { _, err := json.Marshal(v); return err }, func() error { _, err := json.Marshal(floor); return err }},
 		{"encode-marshal-vs-naive", func() error { _, err := json.Marshal(v); return err }, naiveEncode},
-		{"reader-vs-direct", func() error { return readSessions(data) }, func() error { var v CreditSessionsGetResponse; return v.UnmarshalJSON(data) }},
+		{"reader-vs-direct", func() error { return readSessions(data) }, on(data, decodeDirect)},
 		// Not a target: our decoder's syntax check alone, building
 		// no values, which bounds from below what a direct decode
 		// can take.
@@ -280,7 +308,7 @@ func benchRatios(b *testing.B, prefix string, data []byte, only []string) {
 		// Not a target: encoding/json's own passes over the input
 		// before it calls an UnmarshalJSON that does nothing. Its sum
 		// with syntax-vs-naive bounds decode-unmarshal from below.
-		{"unmarshal-floor-vs-naive", func() error { var v noop; return json.Unmarshal(data, &v) }, naiveDecode},
+		{"unmarshal-floor-vs-naive", on(data, decodeFloor), naiveDecode},
 		// Not a target either: a copy of our encoder's output alone, in
 		// memory allocated for it, which bounds from below what a direct
 		// encode can take, since any encoder allocates its result.
