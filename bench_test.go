@@ -389,3 +389,49 @@ func benchRatio(b *testing.B, ours, vs func() error) {
 		b.ReportMetric(perOp(0)/perOp(1), "ratio")
 	}
 }
+
+// BenchmarkAfter times one piece of work, as its "ns/timed" metric, when
+// it runs after another rather than alone: encoding/json's own passes of
+// json.Unmarshal (its floor) after the parts of our direct decode, and our
+// encoder after what json.Marshal does around it. It shows where the time
+// goes that json.Unmarshal and json.Marshal of our types take over the sum
+// of their parts, which the README's Performance section reports.
+func BenchmarkAfter(b *testing.B) {
+	data, _, v, out := benchValues(b, 2)
+	buf := make([]byte, 0, 2*len(out))
+	floor := on(data, decodeFloor)
+	encode := func() (err error) {
+		buf, err = appendObject(buf[:0], &v, &creditSessionsGetResponseSchema.codec, false)
+		return err
+	}
+	cases := []struct {
+		name         string
+		timed, after func() error
+	}{
+		{"floor/after=nothing", floor, func() error { return nil }},
+		{"floor/after=syntax", floor, on(data, checkSyntax)},
+		{"floor/after=room", floor, func() error { afterSink = new(responseRoom); return nil }},
+		{"floor/after=direct", floor, on(data, decodeDirect)},
+		{"encode/after=nothing", encode, func() error { return nil }},
+		{"encode/after=floor", encode, floor},
+		{"encode/after=result", encode, func() error { afterSink = make([]byte, len(out)); return nil }},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			var took time.Duration
+			for b.Loop() {
+				start := time.Now()
+				err := c.timed()
+				took += time.Since(start)
+				if err = cmp.Or(err, c.after()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(took)/float64(b.N), "ns/timed")
+		})
+	}
+}
+
+// afterSink keeps BenchmarkAfter's allocations on the heap, as the
+// values of a decode and the result of an encode are.
+var afterSink any
