@@ -400,6 +400,7 @@ func BenchmarkAfter(b *testing.B) {
 	data, _, v, out := benchValues(b, 2)
 	buf := make([]byte, 0, 2*len(out))
 	floor := on(data, decodeFloor)
+	nothing := func() error { return nil }
 	encode := func() (err error) {
 		buf, err = appendObject(buf[:0], &v, &creditSessionsGetResponseSchema.codec, false)
 		return err
@@ -408,11 +409,11 @@ func BenchmarkAfter(b *testing.B) {
 		name         string
 		timed, after func() error
 	}{
-		{"floor/after=nothing", floor, func() error { return nil }},
+		{"floor/after=nothing", floor, nothing},
 		{"floor/after=syntax", floor, on(data, checkSyntax)},
 		{"floor/after=room", floor, func() error { afterSink = new(responseRoom); return nil }},
 		{"floor/after=direct", floor, on(data, decodeDirect)},
-		{"encode/after=nothing", encode, func() error { return nil }},
+		{"encode/after=nothing", encode, nothing},
 		{"encode/after=floor", encode, floor},
 		{"encode/after=result", encode, func() error { afterSink = make([]byte, len(out)); return nil }},
 	}
