@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -395,10 +396,15 @@ func benchRatio(b *testing.B, ours, vs func() error) {
 // json.Unmarshal (its floor) after the parts of our direct decode, and our
 // encoder after what json.Marshal does around it. It shows where the time
 // goes that json.Unmarshal and json.Marshal of our types take over the sum
-// of their parts, which the README's Performance section reports.
+// of their parts, which the README's Performance section reports. The
+// "unwritten" and "rewrite" cases tell the two costs of an allocation
+// apart: the first allocates as many bytes as the room or the result and
+// writes none of them, the second writes as many into memory it reuses.
 func BenchmarkAfter(b *testing.B) {
 	data, _, v, out := benchValues(b, 2)
 	buf := make([]byte, 0, 2*len(out))
+	roomSize := int(reflect.TypeFor[responseRoom]().Size())
+	reused := make([]byte, max(roomSize, len(out)))
 	floor := on(data, decodeFloor)
 	nothing := func() error { return nil }
 	encode := func() (err error) {
@@ -413,9 +419,13 @@ func BenchmarkAfter(b *testing.B) {
 		{"floor/after=syntax", floor, on(data, checkSyntax)},
 		{"floor/after=room", floor, func() error { afterSink = new(responseRoom); return nil }},
 		{"floor/after=direct", floor, on(data, decodeDirect)},
+		{"floor/after=unwritten", floor, unwritten(roomSize)},
+		{"floor/after=rewrite", floor, func() error { clear(reused[:roomSize]); return nil }},
 		{"encode/after=nothing", encode, nothing},
 		{"encode/after=floor", encode, floor},
 		{"encode/after=result", encode, func() error { afterSink = make([]byte, len(out)); return nil }},
+		{"encode/after=unwritten", encode, unwritten(len(out))},
+		{"encode/after=rewrite", encode, func() error { clear(reused[:len(out)]); return nil }},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
@@ -434,5 +444,22 @@ func BenchmarkAfter(b *testing.B) {
 }
 
 // afterSink keeps BenchmarkAfter's allocations on the heap, as the
-// values of a decode and the result of an encode are.
-var afterSink any
+// values of a decode and the result of an encode are; afterText keeps
+// those of unwritten, without boxing them.
+var (
+	afterSink any
+	afterText string
+)
+
+// unwritten returns a function that allocates n bytes on the heap and
+// writes one of them: strings.Builder.Grow allocates without zeroing, in
+// every build.
+func unwritten(n int) func() error {
+	return func() error {
+		var b strings.Builder
+		b.Grow(n)
+		b.WriteByte(0)
+		afterText = b.String()
+		return nil
+	}
+}
